@@ -1,0 +1,136 @@
+import type { WorkspaceRef } from '../azure/ports';
+import type { Person } from './person';
+
+/** What a request asks for: connect the workspace to the Defender portal, or disconnect it. */
+export type RequestKind = 'connect' | 'disconnect';
+
+/** Every state a request can be in. */
+export const REQUEST_STATES = [
+  'draft',
+  'submitted',
+  'approved',
+  'completed',
+  'rejected',
+  'failed',
+  'cancelled',
+  'expired',
+] as const;
+
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** States in which a request can still move; the rest are terminal. */
+export const OPEN_STATES: readonly RequestState[] = ['draft', 'submitted', 'approved'];
+
+/** States that end a request's life. */
+export const TERMINAL_STATES: readonly RequestState[] = [
+  'completed',
+  'rejected',
+  'failed',
+  'cancelled',
+  'expired',
+];
+
+/**
+ * Which portal flow a connect takes: `preview` is the path for tenants without
+ * Defender XDR (no connector needed, one extra step in the portal).
+ */
+export type PortalPath = 'standard' | 'preview';
+
+/** An approver's (or rejecter's) decision. */
+export interface Decision {
+  by: Person;
+  at: string;
+  comment?: string;
+}
+
+/** Fields every request carries, whatever its state. */
+export interface RequestBase {
+  id: string;
+  tenantId: string;
+  kind: RequestKind;
+  /** Starts at 1 and grows by 1 on every accepted transition; guards concurrent writes. */
+  version: number;
+  workspace: WorkspaceRef;
+  requester: Person;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601; the time of the last accepted transition. */
+  updatedAt: string;
+  /** Why the workspace is being disconnected (disconnect requests only). */
+  reason?: string;
+  /** Set on connect requests only. */
+  portalPath?: PortalPath;
+}
+
+/** Fields a request has once it was submitted for approval. */
+export interface SubmissionFields {
+  submittedAt: string;
+  /** After this instant an `expire` event is accepted. */
+  expiresAt: string;
+}
+
+export interface DraftRequest extends RequestBase {
+  state: 'draft';
+}
+
+export interface SubmittedRequest extends RequestBase, SubmissionFields {
+  state: 'submitted';
+}
+
+export interface ApprovedRequest extends RequestBase, SubmissionFields {
+  state: 'approved';
+  decision: Decision;
+}
+
+/** Verified: connected (connect) or disconnected (disconnect). */
+export interface CompletedRequest extends RequestBase, SubmissionFields {
+  state: 'completed';
+  decision: Decision;
+  completedAt: string;
+}
+
+export interface RejectedRequest extends RequestBase, SubmissionFields {
+  state: 'rejected';
+  decision: Decision;
+}
+
+export interface FailedRequest extends RequestBase, SubmissionFields {
+  state: 'failed';
+  decision: Decision;
+  failure: { at: string; message: string };
+}
+
+/** Cancelled by the requester; carries whatever it had reached before. */
+export interface CancelledRequest extends RequestBase, Partial<SubmissionFields> {
+  state: 'cancelled';
+  cancelled: { by: Person; at: string };
+  decision?: Decision;
+}
+
+/** Ran past `expiresAt` while waiting for approval or for the portal step. */
+export interface ExpiredRequest extends RequestBase, SubmissionFields {
+  state: 'expired';
+  expiredAt: string;
+  decision?: Decision;
+}
+
+/** A connection request, discriminated on `state`. */
+export type ConnectionRequest =
+  | DraftRequest
+  | SubmittedRequest
+  | ApprovedRequest
+  | CompletedRequest
+  | RejectedRequest
+  | FailedRequest
+  | CancelledRequest
+  | ExpiredRequest;
+
+/** Whether the request can still change (draft, submitted or approved). */
+export function isOpen(request: ConnectionRequest): boolean {
+  return OPEN_STATES.includes(request.state);
+}
+
+/** Whether the request is waiting on someone other than its requester (submitted or approved). */
+export function isInFlight(request: ConnectionRequest): boolean {
+  return request.state === 'submitted' || request.state === 'approved';
+}

@@ -1,0 +1,50 @@
+import { refuse, type Refusal } from './refusal';
+
+/** The longest reason or comment accepted, in characters (the cards' limit). */
+export const MAX_TEXT_LENGTH = 500;
+
+/** Counts characters as people do (code points), so an emoji is one, not two. */
+function characterCount(text: string): number {
+  return [...text].length;
+}
+
+/** A disconnect reason, trimmed, 1–500 characters; otherwise `invalid_reason`. */
+export function validateReason(reason: string): { ok: true; value: string } | { ok: false; refusal: Refusal } {
+  const value = reason.trim();
+  if (value.length === 0) {
+    return {
+      ok: false,
+      refusal: refuse('invalid_reason', 'Give a reason for the disconnect: it is shown to the approver and the SOC channel.'),
+    };
+  }
+  const count = characterCount(value);
+  if (count > MAX_TEXT_LENGTH) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'invalid_reason',
+        `The reason is ${count} characters long; shorten it to ${MAX_TEXT_LENGTH} characters or fewer.`,
+      ),
+    };
+  }
+  return { ok: true, value };
+}
+
+/** An optional comment, trimmed (empty means none), ≤ 500 characters; otherwise `invalid_comment`. */
+export function validateComment(
+  comment: string | undefined,
+): { ok: true; value: string | undefined } | { ok: false; refusal: Refusal } {
+  const value = comment?.trim() ?? '';
+  if (value.length === 0) return { ok: true, value: undefined };
+  const count = characterCount(value);
+  if (count > MAX_TEXT_LENGTH) {
+    return {
+      ok: false,
+      refusal: refuse(
+        'invalid_comment',
+        `The comment is ${count} characters long; shorten it to ${MAX_TEXT_LENGTH} characters or fewer.`,
+      ),
+    };
+  }
+  return { ok: true, value };
+}
