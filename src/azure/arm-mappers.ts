@@ -1,0 +1,49 @@
+import type { AlertRuleUnion, AutomationRule, DataConnectorUnion } from '@azure/arm-securityinsight';
+import type { Workspace } from '@azure/arm-operationalinsights';
+import type { RoleAssignment } from '@azure/arm-authorization';
+import type { AlertRuleInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, WorkspaceInfo, WorkspaceRef } from './ports';
+
+/** Subscription, resource group and name of a workspace's ARM id, or undefined when it is not one. */
+export function parseWorkspaceId(id: string): WorkspaceRef | undefined {
+  const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([^/]+)$/i.exec(id);
+  return match ? { subscriptionId: match[1]!, resourceGroup: match[2]!, name: match[3]! } : undefined;
+}
+
+/** A workspace from the SDK model, or undefined when ARM returned no usable id. */
+export function toWorkspaceInfo(ws: Workspace): WorkspaceInfo | undefined {
+  const ref = ws.id ? parseWorkspaceId(ws.id) : undefined;
+  return ref && ws.id ? { ...ref, name: ws.name ?? ref.name, id: ws.id, location: ws.location } : undefined;
+}
+
+type DataTypes = Record<string, { state?: string } | undefined>;
+
+/** A data connector; `dataTypes` states are passed through as ARM wrote them. */
+export function toDataConnectorInfo(dc: DataConnectorUnion): DataConnectorInfo {
+  const dataTypes = (dc as { dataTypes?: DataTypes }).dataTypes;
+  const info: DataConnectorInfo = { name: dc.name ?? '', kind: dc.kind };
+  if (dataTypes?.incidents?.state !== undefined) info.incidentsState = dataTypes.incidents.state;
+  if (dataTypes?.alerts?.state !== undefined) info.alertsState = dataTypes.alerts.state;
+  return info;
+}
+
+/** An alert rule; MicrosoftSecurityIncidentCreation rules carry `productFilter`. */
+export function toAlertRuleInfo(rule: AlertRuleUnion): AlertRuleInfo {
+  const props = rule as { displayName?: string; enabled?: boolean; productFilter?: string };
+  const info: AlertRuleInfo = { name: rule.name ?? '', kind: rule.kind, displayName: props.displayName ?? rule.name ?? '', enabled: props.enabled === true };
+  if (rule.kind === 'MicrosoftSecurityIncidentCreation' && props.productFilter !== undefined) info.productFilter = props.productFilter;
+  return info;
+}
+
+/** An automation rule. */
+export function toAutomationRuleInfo(rule: AutomationRule): AutomationRuleInfo {
+  return { name: rule.name ?? '', displayName: rule.displayName };
+}
+
+/** A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased. */
+export function toRoleAssignmentInfo(ra: RoleAssignment): RoleAssignmentInfo {
+  return {
+    scope: ra.scope ?? '',
+    roleDefinitionGuid: (ra.roleDefinitionId ?? '').split('/').pop()?.toLowerCase() ?? '',
+    principalId: ra.principalId ?? '',
+  };
+}

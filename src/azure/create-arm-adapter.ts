@@ -1,0 +1,107 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import { createArmClients } from './arm-clients';
+import { toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
+import { describeCredential } from './credentials';
+import { listSubscriptions } from './list-subscriptions';
+import { AzureCallError, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
+import { collect, runAzureCall, type CallContext } from './run-azure-call';
+
+/** Options of {@link createArmAdapter}. */
+export interface ArmAdapterOptions {
+  /** ARM endpoint; default https://management.azure.com (the sandbox: `sandbox.armBaseUrl(origin)`). */
+  endpoint?: string;
+  credential: TokenCredential;
+  /** True for the plain-HTTP sandbox: the SDK bearer policy is replaced (see sandbox-auth-policy). */
+  insecureSandbox?: boolean;
+  /** Deadline of each port call, SDK retries included; default 5000 ms. */
+  callTimeoutMs?: number;
+  /** SDK retry tuning; the default retries 3 times within about a second (Retry-After is honoured). */
+  retryOptions?: PipelineRetryOptions;
+}
+
+/** Retries that fit in a few seconds: 100 ms, 200 ms, 400 ms unless Retry-After says otherwise. */
+export const DEFAULT_RETRY_OPTIONS: PipelineRetryOptions = { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000 };
+
+const wsLabel = (ref: WorkspaceRef): string => `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}`;
+
+const isNotOnboarded = (err: AzureCallError): boolean => err.status === 400 && /not\s+onboarded|onboard/i.test(err.message);
+
+/** The ARM port over the real Azure SDK clients. */
+export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
+  const endpoint = (options.endpoint ?? 'https://management.azure.com').replace(/\/+$/, '');
+  const insecure = options.insecureSandbox ?? false;
+  const clients = createArmClients({ endpoint, credential: options.credential, insecureSandbox: insecure, retryOptions: options.retryOptions ?? DEFAULT_RETRY_OPTIONS });
+  const ctx: CallContext = { timeoutMs: options.callTimeoutMs ?? 5000, credentialName: describeCredential(options.credential) };
+  const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn);
+
+  async function listRoleAssignments(operation: string, scope: string, filter: string): Promise<RoleAssignmentInfo[]> {
+    const subscriptionId = /^\/?subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000';
+    const list = await call(operation, (abortSignal) =>
+      // The SDK puts `{scope}` after a slash itself.
+      collect(clients.forSubscription(subscriptionId).authorization.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal })),
+    );
+    return list.map(toRoleAssignmentInfo);
+  }
+
+  const adapter: ArmPort = {
+    listSubscriptions: () => call('list subscriptions', (signal) => listSubscriptions(clients.tenant, endpoint, signal, insecure)),
+
+    async listWorkspaces() {
+      const subscriptions = await adapter.listSubscriptions();
+      const lists = await Promise.all(
+        subscriptions.map((s) =>
+          call(`list workspaces of subscription ${s.subscriptionId}`, (abortSignal) =>
+            collect(clients.forSubscription(s.subscriptionId).workspaces.workspaces.list({ abortSignal })),
+          ),
+        ),
+      );
+      return lists.flat().map(toWorkspaceInfo).filter((w): w is WorkspaceInfo => w !== undefined);
+    },
+
+    async getWorkspace(ref) {
+      try {
+        const ws = await call(`get workspace ${wsLabel(ref)}`, (abortSignal) =>
+          clients.forSubscription(ref.subscriptionId).workspaces.workspaces.get(ref.resourceGroup, ref.name, { abortSignal }),
+        );
+        return toWorkspaceInfo(ws) ?? null;
+      } catch (err) {
+        if (err instanceof AzureCallError && err.kind === 'not-found') return null;
+        throw err;
+      }
+    },
+
+    async isSentinelEnabled(ref) {
+      try {
+        await call(`get Sentinel onboarding state of ${wsLabel(ref)}`, (abortSignal) =>
+          clients.forSubscription(ref.subscriptionId).sentinel.sentinelOnboardingStates.get(ref.resourceGroup, ref.name, 'default', { abortSignal }),
+        );
+        return true;
+      } catch (err) {
+        if (err instanceof AzureCallError && (err.kind === 'not-found' || isNotOnboarded(err))) return false;
+        throw err;
+      }
+    },
+
+    listDataConnectors: async (ref) =>
+      (await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
+        collect(clients.forSubscription(ref.subscriptionId).sentinel.dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal })),
+      )).map(toDataConnectorInfo),
+
+    listAlertRules: async (ref) =>
+      (await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
+        collect(clients.forSubscription(ref.subscriptionId).sentinel.alertRules.list(ref.resourceGroup, ref.name, { abortSignal })),
+      )).map(toAlertRuleInfo),
+
+    listAutomationRules: async (ref) =>
+      (await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
+        collect(clients.forSubscription(ref.subscriptionId).sentinel.automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
+      )).map(toAutomationRuleInfo),
+
+    listRoleAssignmentsFor: (scope, principalId) =>
+      listRoleAssignments(`list role assignments of ${principalId} at ${scope}`, scope, `assignedTo('${principalId}')`),
+
+    listRoleAssignmentsAtScope: (scope) => listRoleAssignments(`list role assignments at ${scope}`, scope, 'atScope()'),
+  };
+  return adapter;
+}

@@ -1,0 +1,30 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { DefaultAzureCredential } from '@azure/identity';
+
+/** The fixed token the sandbox credential hands out; the sandbox does not check it. */
+export const SANDBOX_TOKEN = 'sandbox-token';
+
+/** A credential for the simulated tenant: a fixed fake token, no sign-in. */
+export class SandboxCredential implements TokenCredential {
+  async getToken(): Promise<AccessToken> {
+    return { token: SANDBOX_TOKEN, expiresOnTimestamp: Date.now() + 60 * 60 * 1000 };
+  }
+}
+
+/** A TokenCredential for the sandbox (fixed fake token). */
+export function createSandboxCredential(): TokenCredential {
+  return new SandboxCredential();
+}
+
+/**
+ * The live credential: DefaultAzureCredential (environment, workload / managed
+ * identity, Azure CLI, …).
+ */
+export function createLiveCredential(): TokenCredential {
+  return new DefaultAzureCredential();
+}
+
+/** The credential's class name, for error messages. */
+export function describeCredential(credential: TokenCredential): string {
+  return (credential as { constructor?: { name?: string } }).constructor?.name || 'the Azure credential';
+}

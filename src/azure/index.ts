@@ -1,0 +1,5 @@
+/** Azure adapters: the ARM and Graph ports over the real SDK clients, and credentials. */
+export * from './ports';
+export { createArmAdapter, DEFAULT_RETRY_OPTIONS, type ArmAdapterOptions } from './create-arm-adapter';
+export { createGraphAdapter, type GraphAdapterOptions } from './create-graph-adapter';
+export { createLiveCredential, createSandboxCredential, describeCredential, SANDBOX_TOKEN } from './credentials';

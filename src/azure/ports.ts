@@ -1,0 +1,119 @@
+/**
+ * Ports to Azure Resource Manager and Microsoft Graph. Only `src/azure/` imports
+ * Azure SDKs; everything else sees these interfaces and the typed errors below.
+ */
+
+/** A Log Analytics workspace, addressed the way ARM addresses it. */
+export interface WorkspaceRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+export interface WorkspaceInfo extends WorkspaceRef {
+  /** Full ARM resource id, as ARM returned it. */
+  id: string;
+  location: string;
+}
+
+export interface SubscriptionInfo {
+  subscriptionId: string;
+  displayName: string;
+}
+
+export interface DataConnectorInfo {
+  name: string;
+  kind: string;
+  /** `dataTypes.incidents.state` as ARM returned it (any case), when the connector has one. */
+  incidentsState?: string;
+  /** `dataTypes.alerts.state` as ARM returned it (any case), when the connector has one. */
+  alertsState?: string;
+}
+
+export interface AlertRuleInfo {
+  name: string;
+  kind: string;
+  displayName: string;
+  /** `productFilter` of a MicrosoftSecurityIncidentCreation rule. */
+  productFilter?: string;
+  enabled: boolean;
+}
+
+export interface AutomationRuleInfo {
+  name: string;
+  displayName: string;
+}
+
+export interface RoleAssignmentInfo {
+  /** ARM scope of the assignment, e.g. `/subscriptions/{id}` or a resource group / workspace id. */
+  scope: string;
+  /** Role definition GUID (last segment of roleDefinitionId), lower case. */
+  roleDefinitionGuid: string;
+  principalId: string;
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}
+
+export interface ServicePrincipalInfo {
+  id: string;
+  appId: string;
+  displayName: string;
+}
+
+/** What the bot reads from Azure Resource Manager. */
+export interface ArmPort {
+  listSubscriptions(): Promise<SubscriptionInfo[]>;
+  /** Every Log Analytics workspace in every subscription the bot can see. */
+  listWorkspaces(): Promise<WorkspaceInfo[]>;
+  /** The workspace, or `null` when ARM answers 404. */
+  getWorkspace(ref: WorkspaceRef): Promise<WorkspaceInfo | null>;
+  /** `onboardingStates/default`: true on 200, false on 404 / "not onboarded". */
+  isSentinelEnabled(ref: WorkspaceRef): Promise<boolean>;
+  listDataConnectors(ref: WorkspaceRef): Promise<DataConnectorInfo[]>;
+  listAlertRules(ref: WorkspaceRef): Promise<AlertRuleInfo[]>;
+  listAutomationRules(ref: WorkspaceRef): Promise<AutomationRuleInfo[]>;
+  /**
+   * Role assignments visible at `scope` for `principalId`, groups expanded
+   * (`$filter=assignedTo('{id}')`). The caller decides which scopes apply.
+   */
+  listRoleAssignmentsFor(scope: string, principalId: string): Promise<RoleAssignmentInfo[]>;
+  /** Every role assignment at or above `scope` (`$filter=atScope()`), whoever holds it. */
+  listRoleAssignmentsAtScope(scope: string): Promise<RoleAssignmentInfo[]>;
+}
+
+/** What the bot reads from Microsoft Graph. */
+export interface GraphPort {
+  /** True when a subscribed SKU has the MTP service plan provisioned. */
+  hasDefenderXdr(): Promise<boolean>;
+  /** Entra role template ids held by the principal, directly or through groups. */
+  listEntraRoleTemplateIds(principalId: string): Promise<string[]>;
+  getUser(id: string): Promise<DirectoryUser | null>;
+  findServicePrincipal(appId: string): Promise<ServicePrincipalInfo | null>;
+}
+
+export type AzureErrorKind =
+  | 'not-found'
+  | 'forbidden'
+  | 'throttled'
+  | 'unavailable'
+  | 'timeout'
+  | 'malformed'
+  | 'credential'
+  | 'unexpected';
+
+/** A failed ARM or Graph call, with what was called and why it failed. */
+export class AzureCallError extends Error {
+  constructor(
+    readonly kind: AzureErrorKind,
+    readonly operation: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(`${operation}: ${message}`);
+    this.name = 'AzureCallError';
+  }
+}

@@ -1,0 +1,105 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { createTenantState } from './create-tenant-state';
+import type { EmulatedResponse } from './emulated-response';
+import { createFaultStore, type Fault } from './fault-store';
+import type { TenantFixture } from './fixture-schema';
+import { readBody, sendJson, sendRaw, sleep } from './http-io';
+import { routeArm } from './route-arm';
+import { routeControl } from './route-control';
+import { routeGraph } from './route-graph';
+
+/** Options of {@link createSandbox}. */
+export interface SandboxOptions {
+  /** The tenant fixture to serve (see `loadTenantFixture`). */
+  tenant: TenantFixture;
+  /** Added to every emulated ARM / Graph answer. */
+  latencyMs?: number;
+}
+
+/** The simulated tenant as an HTTP handler. */
+export interface Sandbox {
+  /**
+   * Answers a request under `/sandbox/`; returns false, touching nothing,
+   * for any other path. Reads the request body itself.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** The tenant as it now stands, in fixture shape. */
+  state(): TenantFixture;
+  /** Where the ARM SDK clients should point (`endpoint`), e.g. `http://localhost:3978/sandbox/arm`. */
+  armBaseUrl(origin: string): string;
+  /** Graph base URL (the adapter adds `/v1.0/…` or `/beta/…`). */
+  graphBaseUrl(origin: string): string;
+}
+
+const ARM_PREFIX = '/sandbox/arm';
+const GRAPH_PREFIX = '/sandbox/graph';
+
+function originOf(req: IncomingMessage): string {
+  const tls = (req.socket as TLSSocket).encrypted === true;
+  return `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+}
+
+/** Answers with an injected fault; returns false when the fault lets the real answer through. */
+function applyFault(req: IncomingMessage, res: ServerResponse, fault: Fault): boolean {
+  if (fault.status === 0) {
+    req.socket.destroy();
+    return true;
+  }
+  const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+  if (fault.body !== undefined) {
+    sendRaw(res, fault.status, fault.body, headers);
+    return true;
+  }
+  if (fault.status < 300) return false;
+  sendJson(res, fault.status, { error: { code: `SandboxFault${fault.status}`, message: `Fault injected by the sandbox (status ${fault.status}).` } }, headers);
+  return true;
+}
+
+/**
+ * Creates the simulated tenant: ARM under `/sandbox/arm`, Graph under
+ * `/sandbox/graph`, the simulated portal, state and fault endpoints beside them.
+ */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const tenant = createTenantState(options.tenant);
+  const faults = createFaultStore();
+  const latencyMs = options.latencyMs ?? 0;
+
+  async function emulate(req: IncomingMessage, res: ServerResponse, kind: 'arm' | 'graph', path: string, query: URLSearchParams): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    await sleep(latencyMs);
+    const fault = faults.take(`${method} ${path}`);
+    if (fault) {
+      await sleep(fault.delayMs);
+      if (applyFault(req, res, fault)) return;
+    }
+    const answer: EmulatedResponse =
+      kind === 'arm'
+        ? routeArm(tenant, method, path, query)
+        : routeGraph(tenant, { method, path, query, headers: req.headers, graphBase: `${originOf(req)}${GRAPH_PREFIX}` });
+    sendJson(res, answer.status, answer.body, answer.headers);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const path = url.pathname;
+    if (!path.startsWith('/sandbox/')) return false;
+    const body = await readBody(req);
+    for (const [prefix, kind] of [[ARM_PREFIX, 'arm'], [GRAPH_PREFIX, 'graph']] as const) {
+      if (path === prefix || path.startsWith(`${prefix}/`)) {
+        await emulate(req, res, kind, path.slice(prefix.length) || '/', url.searchParams);
+        return true;
+      }
+    }
+    const answer = routeControl(tenant, faults, (req.method ?? 'GET').toUpperCase(), path, body);
+    sendJson(res, answer.status, answer.body, answer.headers);
+    return true;
+  }
+
+  return {
+    handle,
+    state: () => structuredClone(tenant),
+    armBaseUrl: (origin) => `${origin.replace(/\/+$/, '')}${ARM_PREFIX}`,
+    graphBaseUrl: (origin) => `${origin.replace(/\/+$/, '')}${GRAPH_PREFIX}`,
+  };
+}

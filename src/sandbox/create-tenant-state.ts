@@ -1,0 +1,39 @@
+import { deterministicGuid } from './deterministic-guid';
+import type { FixtureSubscription, FixtureWorkspace, TenantFixture } from './fixture-schema';
+import { connectWorkspace } from './portal-actions';
+import { FIRST_PARTY_APPS } from './role-catalog';
+import { roleAssignmentName } from './role-assignment-name';
+
+/** The deterministic name of a data connector that the fixture did not name. */
+function connectorName(sub: FixtureSubscription, ws: FixtureWorkspace, kind: string, index: number): string {
+  return deterministicGuid('dataConnector', sub.id, ws.resourceGroup, ws.name, kind, String(index));
+}
+
+/**
+ * The mutable tenant the sandbox serves: a copy of the fixture with the
+ * first-party service principals added, every role assignment and data
+ * connector named, and `connectedWorkspace`'s portal effects applied.
+ */
+export function createTenantState(fixture: TenantFixture): TenantFixture {
+  const tenant = structuredClone(fixture);
+  const sps = tenant.servicePrincipals ?? [];
+  for (const app of FIRST_PARTY_APPS) {
+    if (!sps.some((s) => s.appId.toLowerCase() === app.appId)) {
+      sps.push({ id: deterministicGuid('servicePrincipal', tenant.tenantId, app.appId), appId: app.appId, displayName: app.displayName });
+    }
+  }
+  tenant.servicePrincipals = sps;
+  for (const sub of tenant.subscriptions) {
+    for (const ra of sub.roleAssignments) ra.name ??= roleAssignmentName(sub.id, ra);
+    for (const ws of sub.workspaces) {
+      ws.dataConnectors.forEach((dc, i) => (dc.name ??= connectorName(sub, ws, dc.kind, i)));
+    }
+  }
+  if (tenant.connectedWorkspace) {
+    const key = tenant.connectedWorkspace;
+    tenant.connectedWorkspace = null;
+    const result = connectWorkspace(tenant, key);
+    if (!result.ok) throw new Error(`connectedWorkspace ${key}: ${result.message}`);
+  }
+  return tenant;
+}

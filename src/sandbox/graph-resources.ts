@@ -1,0 +1,85 @@
+import { deterministicGuid } from './deterministic-guid';
+import type { FixtureServicePrincipal, FixtureUser, TenantFixture } from './fixture-schema';
+import { ENTRA_ROLES, MTP_SERVICE_PLAN } from './role-catalog';
+
+type Json = Record<string, unknown>;
+
+/** A user as `GET /v1.0/users/{id}` returns it (default property set). */
+export function userJson(user: FixtureUser): Json {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    userPrincipalName: user.upn,
+    mail: user.upn,
+    businessPhones: [],
+    givenName: null,
+    surname: null,
+    jobTitle: null,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: null,
+  };
+}
+
+/** A service principal as `GET /v1.0/servicePrincipals` returns it (a subset). */
+export function servicePrincipalJson(sp: FixtureServicePrincipal): Json {
+  return {
+    id: sp.id,
+    appId: sp.appId,
+    displayName: sp.displayName,
+    appDisplayName: sp.displayName,
+    servicePrincipalType: 'Application',
+    accountEnabled: true,
+    appOwnerOrganizationId: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a',
+    servicePrincipalNames: [sp.appId],
+    tags: [],
+  };
+}
+
+const plan = (servicePlanId: string, servicePlanName: string): Json => ({ servicePlanId, servicePlanName, provisioningStatus: 'Success', appliesTo: 'User' });
+
+/** `subscribedSkus`: Microsoft 365 E5 (with the MTP plan) when the tenant has Defender XDR, Office 365 E3 otherwise. */
+export function subscribedSkusJson(tenant: TenantFixture): Json[] {
+  const sku = tenant.defenderXdr
+    ? { skuId: '06ebc4ee-1bb5-47dd-8120-11324bc54e06', skuPartNumber: 'SPE_E5', plans: [plan(MTP_SERVICE_PLAN.servicePlanId, MTP_SERVICE_PLAN.servicePlanName)] }
+    : { skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', skuPartNumber: 'ENTERPRISEPACK', plans: [] };
+  return [
+    {
+      accountName: 'Contoso',
+      accountId: tenant.tenantId,
+      appliesTo: 'User',
+      capabilityStatus: 'Enabled',
+      consumedUnits: tenant.users.length,
+      id: `${tenant.tenantId}_${sku.skuId}`,
+      prepaidUnits: { enabled: 25, suspended: 0, warning: 0, lockedOut: 0 },
+      servicePlans: [plan('efb87545-963c-4e0d-99df-69c6916d9eb0', 'EXCHANGE_S_ENTERPRISE'), ...sku.plans],
+      skuId: sku.skuId,
+      skuPartNumber: sku.skuPartNumber,
+      subscriptionIds: [],
+    },
+  ];
+}
+
+/**
+ * `transitiveRoleAssignments` for a principal: its own Entra roles and those
+ * of its groups (the assignment's principalId is then the group).
+ */
+export function transitiveRoleAssignmentsJson(tenant: TenantFixture, principalId: string): Json[] {
+  const id = principalId.toLowerCase();
+  const user = tenant.users.find((u) => u.id.toLowerCase() === id);
+  const holders = [
+    ...(user ? [{ id: user.id, roles: user.entraRoles }] : []),
+    ...tenant.groups
+      .filter((g) => g.id.toLowerCase() === id || user?.groups.some((m) => m.toLowerCase() === g.id.toLowerCase()))
+      .map((g) => ({ id: g.id, roles: g.entraRoles ?? [] })),
+  ];
+  return holders.flatMap((h) =>
+    h.roles.map((role) => ({
+      id: deterministicGuid('entraRoleAssignment', h.id, role),
+      principalId: h.id,
+      directoryScopeId: '/',
+      appScopeId: null,
+      roleDefinitionId: ENTRA_ROLES[role],
+    })),
+  );
+}

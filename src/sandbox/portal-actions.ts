@@ -1,0 +1,71 @@
+import type { TenantFixture } from './fixture-schema';
+import { roleAssignmentName } from './role-assignment-name';
+import { findWorkspaceByKey, workspaceKey } from './tenant-lookup';
+import { FIRST_PARTY_APPS } from './role-catalog';
+
+/** What a simulated portal action did, or why it refused (an HTTP status and ARM-style code). */
+export type PortalResult =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; status: number; code: string; message: string };
+
+const refuse = (status: number, code: string, message: string): PortalResult => ({ ok: false, status, code, message });
+
+/**
+ * What the Defender portal does on Connect: Microsoft Sentinel Contributor at
+ * subscription scope for both first-party apps, the workspace's enabled
+ * Microsoft incident creation rules disabled, the connection recorded.
+ * Connecting the already connected workspace again is harmless.
+ */
+export function connectWorkspace(tenant: TenantFixture, key: string): PortalResult {
+  const match = findWorkspaceByKey(tenant, key);
+  if (!match) return refuse(404, 'WorkspaceNotFound', `Workspace ${key} is not in the tenant; use "<subscriptionId>/<resourceGroup>/<workspaceName>"`);
+  const canonical = workspaceKey(match);
+  if (tenant.connectedWorkspace && tenant.connectedWorkspace.toLowerCase() !== canonical.toLowerCase()) {
+    return refuse(409, 'AnotherWorkspaceConnected', `Workspace ${tenant.connectedWorkspace} is connected; disconnect it first`);
+  }
+  if (!match.workspace.sentinel) return refuse(409, 'SentinelNotEnabled', `Microsoft Sentinel is not enabled on workspace ${canonical}`);
+  const { subscription, workspace } = match;
+  const assigned: string[] = [];
+  for (const app of FIRST_PARTY_APPS) {
+    const sp = (tenant.servicePrincipals ?? []).find((s) => s.appId.toLowerCase() === app.appId);
+    if (!sp) continue;
+    const wanted = { principalId: sp.id, role: 'Microsoft Sentinel Contributor' as const, scope: 'subscription' };
+    const exists = subscription.roleAssignments.some(
+      (ra) => ra.principalId.toLowerCase() === sp.id.toLowerCase() && ra.role === wanted.role && ra.scope === wanted.scope,
+    );
+    if (!exists) {
+      const name = roleAssignmentName(subscription.id, wanted);
+      subscription.roleAssignments.push({ ...wanted, name });
+      assigned.push(name);
+    }
+  }
+  const disabled = workspace.alertRules.filter((r) => r.kind === 'MicrosoftSecurityIncidentCreation' && r.enabled);
+  disabled.forEach((r) => (r.enabled = false));
+  tenant.connectedWorkspace = canonical;
+  return {
+    ok: true,
+    body: { connectedWorkspace: canonical, roleAssignmentsCreated: assigned, alertRulesDisabled: disabled.map((r) => r.name) },
+  };
+}
+
+/**
+ * What the Defender portal does on Disconnect: the workspace's Defender XDR
+ * connector stops (incidents and alerts `Disabled`) and the connection record
+ * is cleared; the apps' role assignments stay.
+ */
+export function disconnectWorkspace(tenant: TenantFixture, key: string, reason: string | undefined): PortalResult {
+  const match = findWorkspaceByKey(tenant, key);
+  if (!match) return refuse(404, 'WorkspaceNotFound', `Workspace ${key} is not in the tenant; use "<subscriptionId>/<resourceGroup>/<workspaceName>"`);
+  const canonical = workspaceKey(match);
+  if (tenant.connectedWorkspace?.toLowerCase() !== canonical.toLowerCase()) {
+    return refuse(409, 'WorkspaceNotConnected', `Workspace ${canonical} is not the connected workspace (connected: ${tenant.connectedWorkspace ?? 'none'})`);
+  }
+  for (const dc of match.workspace.dataConnectors) {
+    if (dc.kind === 'MicrosoftThreatProtection') {
+      dc.incidents = 'Disabled';
+      dc.alerts = 'Disabled';
+    }
+  }
+  tenant.connectedWorkspace = null;
+  return { ok: true, body: { connectedWorkspace: null, disconnected: canonical, reason: reason ?? null } };
+}
