@@ -1,0 +1,259 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import {
+  ACTIVE_STATES,
+  OPEN_STATES,
+  workspaceKey,
+  type AuditRecord,
+  type CommitResult,
+  type ConnectionRecord,
+  type Json,
+  type OutboxRecord,
+  type RequestChange,
+  type RequestRecord,
+  type SocChannelRecord,
+  type StateItem,
+  type Store,
+} from './store';
+
+type Row = Record<string, unknown>;
+
+/** The embedded store: one SQLite file, for a single bot instance. */
+export function createSqliteStore(file: string): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+
+  // Statements are prepared on first use: the tables exist only after migrate().
+  const appendAuditRows = (records: AuditRecord[]) => {
+    const insertAudit = db.prepare('INSERT INTO audit (tenant_id, request_id, at, record) VALUES (?, ?, ?, ?)');
+    for (const r of records) {
+      const { seq: _seq, ...rest } = r;
+      insertAudit.run(r.tenantId, r.requestId, r.at, JSON.stringify(rest));
+    }
+  };
+  const insertOutboxRows = (records: OutboxRecord[]) => {
+    const insertOutbox = db.prepare(
+      'INSERT INTO outbox (id, tenant_id, request_id, conversation_key, payload, created_at, attempts, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const o of records) {
+      insertOutbox.run(o.id, o.tenantId, o.requestId, o.conversationKey, JSON.stringify(o.payload), o.createdAt, o.attempts, o.nextAttemptAt, o.sentAt);
+    }
+  };
+  const toAudit = (row: Row): AuditRecord => ({ ...(JSON.parse(row.record as string) as AuditRecord), seq: Number(row.seq) });
+  const toOutbox = (row: Row): OutboxRecord => ({
+    id: row.id as string,
+    tenantId: row.tenant_id as string,
+    requestId: (row.request_id as string | null) ?? null,
+    conversationKey: row.conversation_key as string,
+    payload: JSON.parse(row.payload as string) as Json,
+    createdAt: row.created_at as string,
+    attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at as string,
+    sentAt: (row.sent_at as string | null) ?? null,
+  });
+
+  const commitTx = db.transaction((change: RequestChange): CommitResult => {
+    const r = change.request;
+    const body = JSON.stringify(r);
+    if (change.expectedVersion === null) {
+      const exists = db.prepare('SELECT 1 FROM requests WHERE id = ?').get(r.id);
+      if (exists) return { ok: false, reason: 'exists' };
+      db.prepare(
+        'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(r.id, r.tenantId, r.kind, r.state, r.version, r.requester.id, workspaceKey(r.workspace), body);
+    } else {
+      const info = db
+        .prepare('UPDATE requests SET state = ?, version = ?, body = ? WHERE id = ? AND version = ?')
+        .run(r.state, r.version, body, r.id, change.expectedVersion);
+      if (info.changes !== 1) return { ok: false, reason: 'stale' };
+    }
+    if (change.connection && 'set' in change.connection) {
+      const existing = db.prepare('SELECT record FROM connections WHERE tenant_id = ?').get(r.tenantId) as Row | undefined;
+      if (existing) {
+        const current = JSON.parse(existing.record as string) as ConnectionRecord;
+        if (current.workspaceKey !== change.connection.set.workspaceKey) throw new ConnectionTaken();
+      }
+      db.prepare('INSERT INTO connections (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
+        r.tenantId,
+        JSON.stringify(change.connection.set),
+      );
+    } else if (change.connection && 'clear' in change.connection) {
+      db.prepare('DELETE FROM connections WHERE tenant_id = ?').run(r.tenantId);
+    }
+    appendAuditRows(change.audit);
+    insertOutboxRows(change.outbox);
+    return { ok: true };
+  });
+
+  const store: Store = {
+    kind: 'sqlite',
+    async migrate() {
+      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+      const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)));
+      SQLITE_MIGRATIONS.forEach((sql, i) => {
+        const version = i + 1;
+        if (applied.has(version)) return;
+        db.transaction(() => {
+          db.exec(sql);
+          db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+        })();
+      });
+    },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+
+    async getSocChannel(tenantId) {
+      const row = db.prepare('SELECT record FROM soc_channels WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+      return row ? (JSON.parse(row.record as string) as SocChannelRecord) : null;
+    },
+    async setSocChannel(record, audit, outbox) {
+      return db.transaction(() => {
+        const row = db.prepare('SELECT record FROM soc_channels WHERE tenant_id = ?').get(record.tenantId) as Row | undefined;
+        db.prepare('INSERT INTO soc_channels (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
+          record.tenantId,
+          JSON.stringify(record),
+        );
+        appendAuditRows([audit]);
+        insertOutboxRows(outbox);
+        return row ? (JSON.parse(row.record as string) as SocChannelRecord) : null;
+      })();
+    },
+
+    async saveConversation(key, reference) {
+      db.prepare(
+        'INSERT INTO conversations (key, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
+      ).run(key, JSON.stringify(reference), new Date().toISOString());
+    },
+    async getConversation(key) {
+      const row = db.prepare('SELECT reference FROM conversations WHERE key = ?').get(key) as Row | undefined;
+      return row ? (JSON.parse(row.reference as string) as Json) : null;
+    },
+
+    async getRequest(id) {
+      const row = db.prepare('SELECT body FROM requests WHERE id = ?').get(id) as Row | undefined;
+      return row ? (JSON.parse(row.body as string) as RequestRecord) : null;
+    },
+    async listOpenRequests(tenantId) {
+      const rows = db
+        .prepare(`SELECT body FROM requests WHERE tenant_id = ? AND state IN (${OPEN_STATES.map(() => '?').join(',')})`)
+        .all(tenantId, ...OPEN_STATES) as Row[];
+      return rows.map((row) => JSON.parse(row.body as string) as RequestRecord);
+    },
+    async listRequestsInStates(states) {
+      if (states.length === 0) return [];
+      const rows = db.prepare(`SELECT body FROM requests WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as Row[];
+      return rows.map((row) => JSON.parse(row.body as string) as RequestRecord);
+    },
+    async commit(change) {
+      try {
+        return commitTx(change);
+      } catch (err) {
+        if (err instanceof ConnectionTaken) return { ok: false, reason: 'already_connected' };
+        if (isUniqueViolation(err) && (ACTIVE_STATES as readonly string[]).includes(change.request.state)) {
+          return { ok: false, reason: 'one_open_request' };
+        }
+        throw err;
+      }
+    },
+
+    async getConnection(tenantId) {
+      const row = db.prepare('SELECT record FROM connections WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+      return row ? (JSON.parse(row.record as string) as ConnectionRecord) : null;
+    },
+
+    async appendAudit(records) {
+      db.transaction(() => appendAuditRows(records))();
+    },
+    async listAudit(tenantId, limit) {
+      const rows = db.prepare('SELECT seq, record FROM audit WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?').all(tenantId, limit) as Row[];
+      return rows.map(toAudit);
+    },
+    async *exportAudit() {
+      for (const row of db.prepare('SELECT seq, record FROM audit ORDER BY seq').iterate() as Iterable<Row>) {
+        yield toAudit(row);
+      }
+    },
+
+    async enqueueOutbox(records) {
+      db.transaction(() => insertOutboxRows(records))();
+    },
+    async recordPostedActivity(requestId, purpose, conversationKey, activityId) {
+      db.prepare('INSERT OR IGNORE INTO posted_activities (request_id, purpose, conversation_key, activity_id) VALUES (?, ?, ?, ?)').run(
+        requestId,
+        purpose,
+        conversationKey,
+        activityId,
+      );
+    },
+    async listPostedActivities(requestId, purpose) {
+      const rows = db
+        .prepare('SELECT conversation_key, activity_id FROM posted_activities WHERE request_id = ? AND purpose = ?')
+        .all(requestId, purpose) as Row[];
+      return rows.map((r) => ({ conversationKey: r.conversation_key as string, activityId: r.activity_id as string }));
+    },
+    async claimOutbox(limit, now, leaseUntil) {
+      // One process owns the SQLite file: a lease (next_attempt_at pushed forward) is enough.
+      return db.transaction(() => {
+        const rows = db
+          .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?')
+          .all(now, limit) as Row[];
+        const lease = db.prepare('UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?');
+        for (const row of rows) lease.run(leaseUntil, row.id);
+        return rows.map((row) => ({ ...toOutbox(row), attempts: Number(row.attempts) + 1, nextAttemptAt: leaseUntil }));
+      })();
+    },
+    async markOutboxSent(id, at) {
+      db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ?').run(at, id);
+    },
+    async rescheduleOutbox(id, nextAttemptAt) {
+      db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL').run(nextAttemptAt, id);
+    },
+
+    async readState(keys) {
+      const out: Record<string, StateItem> = {};
+      const get = db.prepare('SELECT value, etag FROM bot_state WHERE key = ?');
+      for (const key of keys) {
+        const row = get.get(key) as Row | undefined;
+        if (row) out[key] = { value: JSON.parse(row.value as string) as Json, eTag: row.etag as string };
+      }
+      return out;
+    },
+    async writeState(key, value, eTag) {
+      const next = randomUUID();
+      if (!eTag || eTag === '*') {
+        db.prepare('INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag').run(
+          key,
+          JSON.stringify(value),
+          next,
+        );
+        return { ok: true, eTag: next };
+      }
+      const info = db.prepare('UPDATE bot_state SET value = ?, etag = ? WHERE key = ? AND etag = ?').run(JSON.stringify(value), next, key, eTag);
+      return info.changes === 1 ? { ok: true, eTag: next } : { ok: false };
+    },
+    async deleteState(keys) {
+      const del = db.prepare('DELETE FROM bot_state WHERE key = ?');
+      db.transaction(() => keys.forEach((k) => del.run(k)))();
+    },
+  };
+  return store;
+}
+
+class ConnectionTaken extends Error {}
+
+/** A violation of the one-active-request index (SQLite names the indexed column). */
+function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('requests.tenant_id');
+}
