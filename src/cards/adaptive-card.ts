@@ -1,0 +1,34 @@
+/** An Adaptive Card as JSON, ready to send as an attachment or invoke response. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [property: string]: unknown;
+}
+
+/** Content type of an Adaptive Card attachment. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** The `Action.Execute` verbs of contracts/conversation.md, exactly. */
+export const CARD_VERBS = {
+  workspaceSelect: 'workspace.select',
+  requestSubmit: 'request.submit',
+  requestCancel: 'request.cancel',
+  requestApprove: 'request.approve',
+  requestReject: 'request.reject',
+  connectionVerify: 'connection.verify',
+  disconnectSubmit: 'disconnect.submit',
+} as const;
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+/** Input ids of contracts/conversation.md, exactly. */
+export const CARD_INPUT_IDS = {
+  workspace: 'workspace',
+  comment: 'comment',
+  reason: 'reason',
+} as const;
+
+/** The Defender portal's home page, where the approver performs the step. */
+export const DEFENDER_PORTAL_URL = 'https://security.microsoft.com/homepage';

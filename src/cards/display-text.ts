@@ -1,0 +1,52 @@
+/** Display limits, in characters (code points). The domain validates; cards only guard the layout. */
+export const DISPLAY_LIMITS = {
+  name: 128,
+  workspaceName: 128,
+  resourceId: 512,
+  /** Reasons and comments: the domain's own limit. */
+  userText: 500,
+  title: 160,
+  line: 400,
+  guidance: 1000,
+  shortWord: 64,
+} as const;
+
+/** Cuts `text` to `max` code points, ending with an ellipsis when it was longer. */
+export function truncate(text: string | undefined, max: number): string {
+  const value = text ?? '';
+  const chars = Array.from(value);
+  if (chars.length <= max) return value;
+  return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+
+/** True when there is something to show. */
+export function present(text: string | undefined): text is string {
+  return typeof text === 'string' && text.trim().length > 0;
+}
+
+/**
+ * An https URL safe to put in markdown link syntax, or undefined. Characters
+ * that could end or nest the link are percent-encoded.
+ */
+export function safeLinkUrl(url: string | undefined): string | undefined {
+  if (!present(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:') return undefined;
+  return parsed.href.replace(/[()[\]<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A label/value row; the template puts the value in a TextRun, so it stays inert. */
+export interface FactRow {
+  label: string;
+  value: string;
+}
+
+/** Builds fact rows, dropping those without a value. */
+export function factRows(rows: Array<[label: string, value: string | undefined, max: number]>): FactRow[] {
+  return rows.filter(([, value]) => present(value)).map(([label, value, max]) => ({ label, value: truncate(value, max) }));
+}

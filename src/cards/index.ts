@@ -1,0 +1,14 @@
+export * from './views';
+export * from './adaptive-card';
+export { checkResultWord, type CheckOutcome } from './check-rows';
+export { DISPLAY_LIMITS, truncate } from './display-text';
+export { renderWorkspacePickerCard } from './render-workspace-picker';
+export { renderReadinessReportCard } from './render-readiness-report';
+export { renderProductChangesCard } from './render-product-changes';
+export { renderApprovalCard } from './render-approval';
+export { renderPortalStepCard } from './render-portal-step';
+export { renderDisconnectCard } from './render-disconnect';
+export { renderDisconnectConfirmCard } from './render-disconnect-confirm';
+export { renderNotificationCard, notificationSummary, notificationTitle } from './render-notification';
+export { renderStatusCard } from './render-status';
+export { renderMessageCard } from './render-message';

@@ -1,0 +1,38 @@
+import type { AdaptiveCard } from './adaptive-card';
+import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
+import { expandCard } from './load-template';
+import type { StatusView } from './views';
+
+/** The `status` card: connected workspace or none, open requests, last state changes. */
+export function renderStatusCard(view: StatusView): AdaptiveCard {
+  const connected = view.connected;
+  const openRequests = view.openRequests.map((r) => ({
+    kind: r.kind === 'connect' ? 'Connect' : 'Disconnect',
+    workspaceName: truncate(r.workspaceName, DISPLAY_LIMITS.workspaceName),
+    state: truncate(r.state, DISPLAY_LIMITS.shortWord),
+    age: truncate(r.age, DISPLAY_LIMITS.shortWord),
+  }));
+  const events = view.recentEvents.map((e) => ({
+    at: truncate(e.at, DISPLAY_LIMITS.shortWord),
+    actor: truncate(e.actor, DISPLAY_LIMITS.name),
+    what: truncate(e.what, DISPLAY_LIMITS.line),
+  }));
+  return expandCard('status', {
+    hasConnected: connected !== undefined,
+    connectedFacts: connected
+      ? factRows([
+          ['Workspace', connected.workspaceName, DISPLAY_LIMITS.workspaceName],
+          ['Resource id', connected.workspaceId, DISPLAY_LIMITS.resourceId],
+          ['Connected since', connected.since, DISPLAY_LIMITS.shortWord],
+          ['Connected by', connected.connectedBy, DISPLAY_LIMITS.name],
+          ['Approved by', connected.approvedBy, DISPLAY_LIMITS.name],
+        ])
+      : [],
+    hasOpenRequests: openRequests.length > 0,
+    openRequests,
+    hasEvents: events.length > 0,
+    events,
+    hasAsOf: present(view.asOf),
+    asOf: truncate(view.asOf, DISPLAY_LIMITS.shortWord),
+  });
+}

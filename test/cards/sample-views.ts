@@ -1,0 +1,189 @@
+import type {
+  ApprovalView,
+  CheckRowView,
+  DisconnectConfirmView,
+  DisconnectView,
+  NotificationView,
+  PortalStepView,
+  ProductChangesView,
+  ReadinessReportView,
+  StatusView,
+  WorkspacePickerView,
+} from '../../src/cards';
+
+export const WS_ID =
+  '/subscriptions/6b1f3c2a-0d4e-4f8a-9a51-2c7e8d9f0a11/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod';
+export const SUB_ID = '6b1f3c2a-0d4e-4f8a-9a51-2c7e8d9f0a11';
+export const REQUEST_ID = 'req-7f3a9c1e';
+
+export const CHECKS: CheckRowView[] = [
+  { title: 'Workspace is readable', result: 'Passed', reason: 'The bot can read law-soc-prod.' },
+  { title: 'Microsoft Sentinel is enabled', result: 'Passed', reason: 'Microsoft Sentinel is on for this workspace.' },
+  {
+    title: 'Defender XDR connector streams incidents and alerts',
+    result: 'Failed',
+    reason: 'The Defender XDR connector has alerts off.',
+    remediation: 'In Microsoft Sentinel, open Data connectors > Microsoft Defender XDR and turn on incidents and alerts.',
+    remediationUrl: 'https://learn.microsoft.com/azure/sentinel/connect-microsoft-365-defender',
+  },
+  {
+    title: 'No other workspace is connected',
+    result: 'Warning',
+    reason: 'The bot could not list every subscription.',
+    remediation: 'Give the bot Reader on all subscriptions with Sentinel workspaces.',
+  },
+  {
+    title: 'Your roles',
+    result: 'Unknown',
+    reason: 'Microsoft Graph did not answer in time.',
+    remediation: 'Run check again in a minute.',
+    remediationUrl: 'https://learn.microsoft.com/unified-secops-platform/microsoft-sentinel-onboard#prerequisites',
+  },
+];
+
+export function readiness(overrides: Partial<ReadinessReportView> = {}): ReadinessReportView {
+  return {
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    checkedFor: 'Amira Haddad',
+    checks: CHECKS,
+    checkedAt: '12 May 2025, 14:03 UTC',
+    ...overrides,
+  };
+}
+
+export function picker(overrides: Partial<WorkspacePickerView> = {}): WorkspacePickerView {
+  return {
+    workspaces: [
+      { resourceId: WS_ID, name: 'law-soc-prod', resourceGroup: 'rg-soc', subscription: 'Contoso Security', sentinelEnabled: true },
+      {
+        resourceId: WS_ID.replace('law-soc-prod', 'law-app-logs'),
+        name: 'law-app-logs',
+        resourceGroup: 'rg-soc',
+        subscription: 'Contoso Security',
+        sentinelEnabled: false,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function productChanges(overrides: Partial<ProductChangesView> = {}): ProductChangesView {
+  return {
+    requestId: REQUEST_ID,
+    version: 3,
+    report: readiness(),
+    changes: {
+      subscriptionId: SUB_ID,
+      subscriptionName: 'Contoso Security',
+      incidentCreationRules: [
+        { displayName: 'Create incidents from Microsoft Defender for Cloud', product: 'Azure Security Center' },
+        { displayName: 'Create incidents from Entra ID Protection', product: 'Azure Active Directory Identity Protection' },
+      ],
+      hasDefenderXdr: true,
+    },
+    canSubmit: true,
+    blockingChecks: [],
+    ...overrides,
+  };
+}
+
+export function approval(overrides: Partial<ApprovalView> = {}): ApprovalView {
+  const pc = productChanges();
+  return {
+    requestId: REQUEST_ID,
+    version: 4,
+    kind: 'connect',
+    requester: 'Amira Haddad',
+    requestedAt: '12 May 2025, 14:05 UTC',
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    readiness: pc.report,
+    changes: pc.changes,
+    ...overrides,
+  };
+}
+
+export function disconnectApproval(overrides: Partial<ApprovalView> = {}): ApprovalView {
+  return {
+    requestId: REQUEST_ID,
+    version: 4,
+    kind: 'disconnect',
+    requester: 'Amira Haddad',
+    requestedAt: '12 May 2025, 14:05 UTC',
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    reason: 'Moving the SOC to the new EU workspace.',
+    ...overrides,
+  };
+}
+
+export function portalStep(overrides: Partial<PortalStepView> = {}): PortalStepView {
+  return {
+    requestId: REQUEST_ID,
+    version: 5,
+    kind: 'connect',
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    pollIntervalSeconds: 60,
+    ...overrides,
+  };
+}
+
+export function disconnect(overrides: Partial<DisconnectView> = {}): DisconnectView {
+  return {
+    requestId: REQUEST_ID,
+    version: 1,
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    connectedSince: '3 Mar 2025',
+    connectedBy: 'Ravi Menon',
+    ...overrides,
+  };
+}
+
+export function disconnectConfirm(overrides: Partial<DisconnectConfirmView> = {}): DisconnectConfirmView {
+  return {
+    requestId: REQUEST_ID,
+    version: 2,
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    reason: 'Moving the SOC to the new EU workspace.',
+    ...overrides,
+  };
+}
+
+export function notification(overrides: Partial<NotificationView> = {}): NotificationView {
+  return {
+    event: 'connected',
+    kind: 'connect',
+    workspaceName: 'law-soc-prod',
+    workspaceId: WS_ID,
+    requester: 'Amira Haddad',
+    approver: 'Ravi Menon',
+    at: '12 May 2025, 14:31 UTC',
+    requestId: REQUEST_ID,
+    dataConnectorCount: 7,
+    automationRuleCount: 3,
+    ...overrides,
+  };
+}
+
+export function status(overrides: Partial<StatusView> = {}): StatusView {
+  return {
+    connected: {
+      workspaceName: 'law-soc-prod',
+      workspaceId: WS_ID,
+      since: '3 Mar 2025',
+      connectedBy: 'Ravi Menon',
+      approvedBy: 'Lena Fischer',
+    },
+    openRequests: [{ kind: 'disconnect', workspaceName: 'law-soc-prod', state: 'Waiting for approval', age: '2 h' }],
+    recentEvents: [
+      { at: '12 May 14:31', actor: 'Ravi Menon', what: 'Approved the disconnect of law-soc-prod' },
+      { at: '12 May 14:05', actor: 'Amira Haddad', what: 'Asked to disconnect law-soc-prod' },
+    ],
+    asOf: '12 May 2025, 14:40 UTC',
+    ...overrides,
+  };
+}

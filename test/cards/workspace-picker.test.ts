@@ -1,0 +1,43 @@
+import { renderWorkspacePickerCard } from '../../src/cards';
+import { expectValidCard, inputIds, LONG, ofType, verbs, actions } from './card-harness';
+import { picker, WS_ID } from './sample-views';
+
+describe('workspace picker card', () => {
+  it('lists the workspaces as a ChoiceSet `workspace` of resource ids, with workspace.select', () => {
+    const card = renderWorkspacePickerCard(picker({ selectedResourceId: WS_ID }));
+    expectValidCard(card);
+    expect(inputIds(card)).toEqual(['workspace']);
+    expect(verbs(card)).toEqual(['workspace.select']);
+    const [choiceSet] = ofType(card, 'Input.ChoiceSet');
+    const choices = choiceSet.choices as Array<{ title: string; value: string }>;
+    expect(choices.map((c) => c.value)).toEqual([WS_ID, WS_ID.replace('law-soc-prod', 'law-app-logs')]);
+    expect(choices[0].title).toBe('law-soc-prod · rg-soc · Contoso Security · Sentinel on');
+    expect(choices[1].title).toContain('Sentinel off');
+    expect(choiceSet.value).toBe(WS_ID);
+    // Compact: option text is plain text (expanded radio labels may render markdown).
+    expect(choiceSet.style).toBe('compact');
+  });
+
+  it('ignores a preselection that is not in the list', () => {
+    const card = renderWorkspacePickerCard(picker({ selectedResourceId: '/subscriptions/x' }));
+    expect(ofType(card, 'Input.ChoiceSet')[0].value).toBe('');
+  });
+
+  it('says what to do and offers no button when the bot sees no workspace', () => {
+    const card = renderWorkspacePickerCard({ workspaces: [] });
+    expectValidCard(card);
+    expect(inputIds(card)).toEqual([]);
+    expect(actions(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('The bot sees no Log Analytics workspaces.');
+  });
+
+  it('truncates very long names', () => {
+    const card = renderWorkspacePickerCard({
+      workspaces: [{ resourceId: WS_ID, name: LONG, resourceGroup: LONG, subscription: LONG, sentinelEnabled: true }],
+    });
+    expectValidCard(card);
+    const title = (ofType(card, 'Input.ChoiceSet')[0].choices as Array<{ title: string }>)[0].title;
+    expect([...title].length).toBeLessThanOrEqual(400);
+    expect(title.endsWith('…')).toBe(true);
+  });
+});
