@@ -1,0 +1,59 @@
+import type { NotificationView } from '../cards';
+import type { ConnectionRecord } from '../store/store';
+import { refusalAudit, transition, type Person, type Refusal, type WorkflowEvent } from '../workflow';
+import type { AppContext } from './context';
+import { outboxForChange } from './request-outbox';
+import type { StoredRequest } from './stored-request';
+
+export type ApplyOutcome =
+  | { ok: true; previous: StoredRequest; request: StoredRequest }
+  | { ok: false; refusal: Refusal | { code: 'not_found' | 'conflict'; message: string }; request: StoredRequest | null };
+
+export interface ApplyOptions {
+  /** Adds bot-side fields to the next request (e.g. the refreshed readiness report). */
+  decorate?: (next: StoredRequest) => StoredRequest;
+  /** Records or clears the connected workspace in the same transaction. */
+  connection?: (next: StoredRequest) => { set: ConnectionRecord } | { clear: true } | undefined;
+  notificationExtra?: Partial<NotificationView>;
+}
+
+/**
+ * Loads a request, applies a workflow event, and commits the new version with its
+ * audit entry and notifications in one store transaction. Refusals are audited
+ * and returned; nothing else changes.
+ */
+export async function applyRequestEvent(ctx: AppContext, requestId: string, event: WorkflowEvent, actor: Person | 'system', options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const request = (await ctx.store.getRequest(requestId)) as StoredRequest | null;
+  if (!request) {
+    return { ok: false, refusal: { code: 'not_found', message: 'This request no longer exists. Start again with `connect` or `disconnect`.' }, request: null };
+  }
+  const result = transition(request, event);
+  if (!result.ok) {
+    await ctx.store.appendAudit([refusalAudit(request, actor, event.type, result.refusal, event.at)]);
+    ctx.logger.info({ requestId, action: event.type, refusal: result.refusal.code }, 'action refused');
+    return { ok: false, refusal: result.refusal, request };
+  }
+  const next = (options.decorate ? options.decorate(result.request as StoredRequest) : result.request) as StoredRequest;
+  const outbox = await outboxForChange(ctx, request, next, result.notification, options.notificationExtra);
+  const committed = await ctx.store.commit({
+    request: next as unknown as import('../store/store').RequestRecord,
+    expectedVersion: request.version,
+    audit: [result.audit],
+    outbox,
+    connection: options.connection?.(next),
+  });
+  if (!committed.ok) {
+    const message =
+      committed.reason === 'stale'
+        ? 'Someone else changed this request a moment ago. Nothing was changed by your click; look at the updated card.'
+        : committed.reason === 'already_connected'
+          ? 'Another workspace is recorded as connected. Nothing was changed; type `status` to see it.'
+          : 'Another request is already waiting for approval or for the portal step. Nothing was changed; type `status` to see it.';
+    const refusal = { code: 'conflict' as const, message };
+    await ctx.store.appendAudit([{ ...refusalAudit(request, actor, event.type, { code: 'stale_version', message }, event.at) }]);
+    return { ok: false, refusal, request };
+  }
+  ctx.logger.info({ requestId, tenantId: next.tenantId, from: request.state, to: next.state, version: next.version }, 'request state changed');
+  if (outbox.length > 0) ctx.kickOutbox();
+  return { ok: true, previous: request, request: next };
+}

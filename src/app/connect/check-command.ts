@@ -1,0 +1,31 @@
+import type { TurnOrigin } from '../../bot/read-turn';
+import { renderReadinessReportCard } from '../../cards';
+import { runReadinessChecks } from '../../checks/run-readiness-checks';
+import type { Json } from '../../store/store';
+import type { AppContext } from '../context';
+import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { readinessView } from '../request-views';
+import { resolveWorkspace } from '../resolve-workspace';
+import { messageReply } from '../respond';
+import type { Reply } from '../types';
+import { CHECK_DEADLINE_MS } from './prepare-connect';
+
+/** `check <workspace>`, anywhere: the readiness report for that workspace and the caller; no request. */
+export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {
+  const person = personOf(origin);
+  if (!person) return [{ text: UNKNOWN_PERSON_MESSAGE }];
+  if (argument.trim() === '') {
+    return [messageReply({ title: 'Which workspace?', text: 'Type `check <workspace>` with a resource id, subscriptionId/resourceGroup/name, or a unique workspace name.', style: 'warning' })];
+  }
+  const resolved = await resolveWorkspace(ctx.arm, argument);
+  if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
+  const connection = await ctx.store.getConnection(origin.tenantId);
+  const report = await runReadinessChecks(ctx.arm, ctx.graph, {
+    workspace: resolved.workspace,
+    requester: person,
+    recordedConnection: connection?.workspace ?? null,
+    deadlineMs: CHECK_DEADLINE_MS,
+    now: ctx.now,
+  });
+  return [{ card: renderReadinessReportCard(readinessView(report)) as unknown as Json, summary: `Readiness of ${resolved.workspace.name}` }];
+}

@@ -1,0 +1,30 @@
+import type { TurnOrigin } from '../../bot/read-turn';
+import type { AppContext } from '../context';
+import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { resolveWorkspace } from '../resolve-workspace';
+import { messageReply } from '../respond';
+import type { Reply } from '../types';
+import { prepareConnect } from './prepare-connect';
+import { workspacePickerCard } from './workspace-picker';
+
+export const NO_SOC_CHANNEL_MESSAGE =
+  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and run `notify here` in its channel (mention me there), then try again.';
+
+/** `connect [workspace]` in 1:1: the picker without a workspace, else checks and the product-changes card. */
+export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {
+  if (origin.conversationType !== 'personal') return [{ text: PERSONAL_ONLY_MESSAGE('connect') }];
+  const requester = personOf(origin);
+  if (!requester) return [{ text: UNKNOWN_PERSON_MESSAGE }];
+  if (!(await ctx.store.getSocChannel(origin.tenantId))) {
+    return [messageReply({ title: 'Set the SOC channel first', text: NO_SOC_CHANNEL_MESSAGE, style: 'warning' })];
+  }
+  if (argument.trim() === '') {
+    const picker = await workspacePickerCard(ctx);
+    return [picker.ok ? { card: picker.card } : messageReply({ title: 'No workspaces to show', text: picker.message, style: 'warning' })];
+  }
+  const resolved = await resolveWorkspace(ctx.arm, argument);
+  if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
+  const outcome = await prepareConnect(ctx, origin.tenantId, requester, resolved.workspace);
+  if (!outcome.ok) return [messageReply({ title: outcome.title, text: outcome.message, style: 'warning' })];
+  return [{ card: outcome.card, summary: `Connect ${resolved.workspace.name}: checks and product changes` }];
+}

@@ -1,0 +1,66 @@
+import type { WorkspaceRef } from '../../azure/ports';
+import { renderProductChangesCard } from '../../cards';
+import { runReadinessChecks } from '../../checks/run-readiness-checks';
+import type { ReadinessReport } from '../../checks/readiness';
+import type { Json, RequestRecord } from '../../store/store';
+import { canStartRequest, createDraft, refusalAudit, type Person } from '../../workflow';
+import type { AppContext } from '../context';
+import { productChangesView, readinessView } from '../request-views';
+import type { StoredRequest } from '../stored-request';
+import { applyRequestEvent } from '../apply-request-event';
+
+export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
+
+/** How long the checks may take inside a message turn (Teams allows about 15 s). */
+export const CHECK_DEADLINE_MS = 8_000;
+
+/**
+ * Starts a connect request for `workspace`: one-at-a-time policy, the prerequisite
+ * checks, then a draft (replacing the requester's own earlier draft) and the
+ * product-changes card with `request.submit` / `request.cancel`.
+ */
+export async function prepareConnect(ctx: AppContext, tenantId: string, requester: Person, workspace: WorkspaceRef, deadlineMs = CHECK_DEADLINE_MS): Promise<PrepareOutcome> {
+  const at = ctx.now().toISOString();
+  const [connection, open] = await Promise.all([ctx.store.getConnection(tenantId), ctx.store.listOpenRequests(tenantId)]);
+  const openRequests = open as unknown as StoredRequest[];
+  const decision = canStartRequest({ kind: 'connect', workspace, connectedWorkspace: connection?.workspace ?? null, openRequests, requesterId: requester.id });
+  if (!decision.ok) {
+    await ctx.store.appendAudit([refusalAudit(null, requester, 'connect', decision.refusal, at, tenantId)]);
+    return { ok: false, title: 'Cannot start a connect request', message: decision.refusal.message, code: decision.refusal.code };
+  }
+  const report = await runReadinessChecks(ctx.arm, ctx.graph, {
+    workspace,
+    requester,
+    recordedConnection: connection?.workspace ?? null,
+    deadlineMs,
+    now: ctx.now,
+  });
+  for (const draft of decision.draftsToCancel) {
+    await applyRequestEvent(ctx, draft.id, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
+  }
+  const draft: StoredRequest = {
+    ...createDraft({ id: ctx.newId(), tenantId, kind: 'connect', workspace, requester, at, portalPath: report.portalPath ?? 'standard' }),
+    readiness: report,
+  };
+  const committed = await ctx.store.commit({
+    request: draft as unknown as RequestRecord,
+    expectedVersion: null,
+    audit: [{ at, tenantId, requestId: draft.id, actor: requester, action: 'create', outcome: 'accepted', fromState: null, toState: 'draft', version: 1 }],
+    outbox: [],
+  });
+  if (!committed.ok) return { ok: false, title: 'Cannot start a connect request', message: 'The request could not be saved. Try again.', code: committed.reason };
+  ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft' }, 'request created');
+  return { ok: true, card: productChangesCard(draft, report), request: draft };
+}
+
+/** The product-changes card of a connect draft. */
+export function productChangesCard(request: StoredRequest, report: ReadinessReport): Json {
+  return renderProductChangesCard({
+    requestId: request.id,
+    version: request.version,
+    report: readinessView(report),
+    changes: productChangesView(report),
+    canSubmit: report.canSubmit,
+    blockingChecks: report.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown')).map((c) => c.title),
+  }) as unknown as Json;
+}

@@ -1,0 +1,57 @@
+import type { TurnOrigin } from '../../bot/read-turn';
+import { renderMessageCard } from '../../cards';
+import { runReadinessChecks } from '../../checks/run-readiness-checks';
+import { describeState } from '../../workflow';
+import { applyRequestEvent } from '../apply-request-event';
+import type { AppContext } from '../context';
+import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { readRequestRef } from '../read-action-data';
+import { cardResult, refused, statusForRefusal } from '../respond';
+import type { StoredRequest } from '../stored-request';
+import type { CardAction, CardActionResult } from '../types';
+import { NO_SOC_CHANNEL_MESSAGE } from './connect-command';
+import { INVOKE_BUDGET_MS } from './workspace-select-action';
+
+/**
+ * `request.submit`: the requester sends the request to the SOC channel. A connect
+ * re-runs the checks first: what passed minutes ago must still pass.
+ */
+export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
+  const by = personOf(origin);
+  if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
+  const ref = readRequestRef(action.data);
+  if (!ref.ok) return refused(400, 'InvalidData', ref.message);
+  const request = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists. Start again with `connect`.');
+  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
+
+  let readiness = request.readiness;
+  if (request.kind === 'connect' && request.state === 'draft' && request.requester.id === by.id && request.version === ref.version) {
+    const connection = await ctx.store.getConnection(origin.tenantId);
+    readiness = await runReadinessChecks(ctx.arm, ctx.graph, {
+      workspace: request.workspace,
+      requester: request.requester,
+      recordedConnection: connection?.workspace ?? null,
+      deadlineMs: INVOKE_BUDGET_MS,
+      now: ctx.now,
+    });
+    if (!readiness.canSubmit) {
+      const blocking = readiness.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown'));
+      return refused(409, 'ChecksNotPassed', `The checks no longer pass: ${blocking.map((c) => `${c.title}: ${c.reason}`).join(' ')} Fix this, then run \`connect\` again.`);
+    }
+  }
+  const at = ctx.now();
+  const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
+  const outcome = await applyRequestEvent(ctx, ref.requestId, { type: 'submit', by, at: at.toISOString(), expiresAt, expectedVersion: ref.version }, by, {
+    decorate: (next) => (readiness ? { ...next, readiness } : next),
+  });
+  if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
+  return cardResult(
+    renderMessageCard({
+      title: 'Sent for approval',
+      text: `Your request to ${outcome.request.kind} ${outcome.request.workspace.name} is in the SOC channel, ${describeState(outcome.request).toLowerCase()}. Someone else with the required roles must approve it; you will hear from me here.`,
+      nextStep: 'Type `cancel` to withdraw it, `status` to see where it stands.',
+      style: 'good',
+    }),
+  );
+}

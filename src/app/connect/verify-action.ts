@@ -1,0 +1,38 @@
+import type { TurnOrigin } from '../../bot/read-turn';
+import { renderNotificationCard, renderPortalStepCard } from '../../cards';
+import type { AppContext } from '../context';
+import { readRequestRef } from '../read-action-data';
+import { notificationView, portalStepView } from '../request-views';
+import { cardResult, refused, statusForRefusal } from '../respond';
+import type { StoredRequest } from '../stored-request';
+import type { CardAction, CardActionResult } from '../types';
+import { verifyRequest } from './verify-request';
+
+/** `connection.verify` ("Check now") on the portal-step card: verify from Azure signals now. */
+export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
+  const ref = readRequestRef(action.data);
+  if (!ref.ok) return refused(400, 'InvalidData', ref.message);
+  const request = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists.');
+  if (request.state === 'completed') {
+    return cardResult(renderNotificationCard(notificationView(request, request.kind === 'connect' ? 'connected' : 'disconnected')));
+  }
+  if (request.state !== 'approved') {
+    return refused(409, 'forbidden_transition', `This request is ${request.state}: there is no portal step to check.`);
+  }
+  const result = await verifyRequest(ctx, request);
+  const at = ctx.now().toISOString();
+  switch (result.kind) {
+    case 'verified':
+      return cardResult(renderNotificationCard(notificationView(result.request, result.request.kind === 'connect' ? 'connected' : 'disconnected')));
+    case 'timed_out':
+      return cardResult(renderNotificationCard(notificationView(result.request, 'failed')));
+    case 'pending':
+    case 'error':
+      return cardResult(
+        renderPortalStepCard(portalStepView({ ...result.request, lastVerification: { at, text: result.text, verified: false } }, ctx.config.verify.pollSeconds)),
+      );
+    case 'refused':
+      return refused(statusForRefusal(result.outcome.refusal.code), result.outcome.refusal.code, result.outcome.refusal.message);
+  }
+}

@@ -1,0 +1,87 @@
+import { readConnectionSignals, isConnected, type ConnectionSignals } from '../../checks/connection-signals';
+import { describeCallError } from '../../checks/describe-call-error';
+import { workspaceKey } from '../../store/store';
+import type { AppContext } from '../context';
+import { applyRequestEvent, type ApplyOutcome } from '../apply-request-event';
+import type { StoredRequest } from '../stored-request';
+
+export type VerifyOutcome =
+  | { kind: 'verified'; request: StoredRequest }
+  | { kind: 'pending'; request: StoredRequest; text: string }
+  | { kind: 'timed_out'; request: StoredRequest }
+  | { kind: 'error'; request: StoredRequest; text: string }
+  | { kind: 'refused'; outcome: Extract<ApplyOutcome, { ok: false }> };
+
+/** What is still missing, in words, for the step to count as done. */
+function missingSignals(kind: StoredRequest['kind'], s: ConnectionSignals): string {
+  if (kind === 'disconnect') return 'The Defender XDR connector of the workspace still has incidents enabled: the portal has not disconnected it yet.';
+  const missing = [
+    s.appsHaveContributor ? null : 'Microsoft Sentinel Contributor is not yet assigned to both Defender apps on the subscription',
+    s.incidentRulesDisabled ? null : 'Microsoft incident creation rules are still enabled',
+    s.connectorIncidentsOn ? null : 'the Defender XDR connector does not have incidents enabled',
+  ].filter(Boolean);
+  return `Not connected yet: ${missing.join('; ')}.`;
+}
+
+/**
+ * Checks an approved request's portal step against Azure signals. Connect: both apps
+ * hold Sentinel Contributor on the subscription, no incident creation rule enabled,
+ * connector incidents on. Disconnect: connector incidents no longer on. A verified
+ * step completes the request and records (or clears) the tenant's connection.
+ */
+export async function verifyRequest(ctx: AppContext, request: StoredRequest): Promise<VerifyOutcome> {
+  const now = ctx.now();
+  let signals: ConnectionSignals;
+  try {
+    signals = await readConnectionSignals(ctx.arm, ctx.graph, request.workspace);
+  } catch (err) {
+    return { kind: 'error', request, text: `Could not verify: ${describeCallError(err)}. The bot will try again.` };
+  }
+  const done = request.kind === 'connect' ? isConnected(signals) : !signals.connectorIncidentsOn;
+  if (!done) {
+    const approvedAt = 'decision' in request && request.decision ? new Date(request.decision.at).getTime() : now.getTime();
+    if (now.getTime() - approvedAt > ctx.config.verify.timeoutMinutes * 60_000) {
+      const message =
+        `The portal step was not confirmed by Azure within ${ctx.config.verify.timeoutMinutes} minutes. ` +
+        (request.kind === 'connect'
+          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run `connect` again.'
+          : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run `disconnect` again.');
+      const failed = await applyRequestEvent(ctx, request.id, { type: 'verification_failed', at: now.toISOString(), message, expectedVersion: request.version }, 'system');
+      return failed.ok ? { kind: 'timed_out', request: failed.request } : { kind: 'refused', outcome: failed };
+    }
+    return { kind: 'pending', request, text: missingSignals(request.kind, signals) };
+  }
+  const counts = request.kind === 'connect' ? await overviewCounts(ctx, request) : {};
+  const decision = 'decision' in request ? request.decision : undefined;
+  const outcome = await applyRequestEvent(ctx, request.id, { type: 'verified', at: now.toISOString(), expectedVersion: request.version }, 'system', {
+    notificationExtra: counts,
+    connection: () =>
+      request.kind === 'connect'
+        ? {
+            set: {
+              tenantId: request.tenantId,
+              workspaceKey: workspaceKey(request.workspace),
+              workspace: request.workspace,
+              connectedAt: now.toISOString(),
+              connectedBy: decision?.by ?? null,
+              approvedBy: decision?.by ?? null,
+              requestedBy: request.requester,
+              requestId: request.id,
+            },
+          }
+        : { clear: true },
+  });
+  return outcome.ok ? { kind: 'verified', request: outcome.request } : { kind: 'refused', outcome };
+}
+
+/** What the portal's Overview shows for the workspace: data connector and automation rule counts. */
+async function overviewCounts(ctx: AppContext, request: StoredRequest): Promise<{ dataConnectorCount?: number; automationRuleCount?: number }> {
+  const [connectors, automation] = await Promise.all([
+    ctx.arm.listDataConnectors(request.workspace).catch(() => null),
+    ctx.arm.listAutomationRules(request.workspace).catch(() => null),
+  ]);
+  return {
+    ...(connectors ? { dataConnectorCount: connectors.length } : {}),
+    ...(automation ? { automationRuleCount: automation.length } : {}),
+  };
+}

@@ -1,0 +1,18 @@
+import type { ArmPort, GraphPort } from '../azure/ports';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Store } from '../store/store';
+
+/** What the application services share; built once by the composition root. */
+export interface AppContext {
+  store: Store;
+  arm: ArmPort;
+  graph: GraphPort;
+  logger: Logger;
+  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'>;
+  /** The clock; tests pass their own. */
+  now: () => Date;
+  newId: () => string;
+  /** Asks the notification dispatcher to deliver what was just queued. */
+  kickOutbox: () => void;
+}

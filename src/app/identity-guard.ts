@@ -1,0 +1,12 @@
+import type { TurnOrigin } from '../bot/read-turn';
+import type { Person } from '../workflow';
+
+/** The person behind a turn, or null when the client did not say who (no Entra object id). */
+export function personOf(origin: TurnOrigin): Person | null {
+  return origin.userId ? { id: origin.userId, name: origin.userName } : null;
+}
+
+export const UNKNOWN_PERSON_MESSAGE =
+  'I cannot tell who you are: your message carries no Microsoft Entra object id. In Teams this is automatic; in the Bot Framework Emulator, set the user id to a sandbox user\'s object id.';
+
+export const PERSONAL_ONLY_MESSAGE = (command: string) => `\`${command}\` works in a 1:1 chat with me: open a chat with the bot and type it there.`;

@@ -1,0 +1,65 @@
+import { notificationSummary, renderApprovalCard, renderNotificationCard, type NotificationView } from '../cards';
+import type { Json, OutboxRecord } from '../store/store';
+import type { NotificationKind } from '../workflow';
+import { conversationKeys } from './conversation-keys';
+import type { AppContext } from './context';
+import { approvalView, notificationView } from './request-views';
+import type { StoredRequest } from './stored-request';
+
+/** Purpose under which the approval card's activity ids are recorded. */
+export const APPROVAL_POST = 'approval';
+
+const STATES_THAT_DECIDE_THE_APPROVAL_CARD = ['approved', 'rejected', 'cancelled', 'expired'];
+
+/**
+ * The notifications a state change causes: one post in the SOC channel (the
+ * approval card itself for `submitted`), the approval card updated for everyone
+ * once decided, and a 1:1 message to the requester when someone else acted.
+ */
+export async function outboxForChange(
+  ctx: AppContext,
+  previous: StoredRequest,
+  next: StoredRequest,
+  notification: NotificationKind | null,
+  extra: Partial<NotificationView> = {},
+): Promise<OutboxRecord[]> {
+  const at = ctx.now().toISOString();
+  const records: OutboxRecord[] = [];
+  const item = (conversationKey: string, payload: Json): OutboxRecord => ({
+    id: ctx.newId(),
+    tenantId: next.tenantId,
+    requestId: next.id,
+    conversationKey,
+    payload,
+    createdAt: at,
+    attempts: 0,
+    nextAttemptAt: at,
+    sentAt: null,
+  });
+
+  const soc = await ctx.store.getSocChannel(next.tenantId);
+  const socKey = soc ? conversationKeys.channel(soc.tenantId, soc.channelId) : null;
+  if (notification && socKey) {
+    const view = notificationView(next, notification, extra);
+    const summary = notificationSummary(view);
+    if (notification === 'submitted') {
+      records.push(item(socKey, { kind: 'post', card: renderApprovalCard(approvalView(next)) as unknown as Json, summary, track: { requestId: next.id, purpose: APPROVAL_POST } }));
+    } else {
+      records.push(item(socKey, { kind: 'post', card: renderNotificationCard(view) as unknown as Json, summary }));
+    }
+  }
+  if (previous.state === 'submitted' && STATES_THAT_DECIDE_THE_APPROVAL_CARD.includes(next.state)) {
+    const decided = renderApprovalCard(approvalView(next)) as unknown as Json;
+    for (const posted of await ctx.store.listPostedActivities(next.id, APPROVAL_POST)) {
+      records.push(item(posted.conversationKey, { kind: 'update', activityId: posted.activityId, card: decided }));
+    }
+  }
+  // The requester hears in 1:1 about what others (or the clock) did to their request.
+  const tellRequester = notification && !['submitted', 'cancelled'].includes(notification);
+  const requesterKey = conversationKeys.user(next.tenantId, next.requester.id);
+  if (tellRequester && (await ctx.store.getConversation(requesterKey))) {
+    const view = notificationView(next, notification, extra);
+    records.push(item(requesterKey, { kind: 'post', card: renderNotificationCard(view) as unknown as Json, summary: notificationSummary(view) }));
+  }
+  return records;
+}

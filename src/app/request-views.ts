@@ -1,0 +1,114 @@
+import type { ReadinessReport } from '../checks/readiness';
+import {
+  checkResultWord,
+  type ApprovalView,
+  type NotificationEventView,
+  type NotificationView,
+  type PortalStepView,
+  type ProductChangesFactsView,
+  type ReadinessReportView,
+} from '../cards';
+import { workspaceResourceId } from '../workflow';
+import { displayTime } from './display-time';
+import type { StoredRequest } from './stored-request';
+
+/** The readiness report as the cards show it. */
+export function readinessView(report: ReadinessReport): ReadinessReportView {
+  return {
+    workspaceName: report.workspace.name,
+    workspaceId: report.workspaceInfo?.id ?? workspaceResourceId(report.workspace),
+    checkedFor: report.checkedFor.name,
+    checkedAt: displayTime(report.checkedAt),
+    checks: report.checks.map((c) => ({
+      title: c.title,
+      result: checkResultWord(c.result),
+      reason: c.reason,
+      remediation: c.remediation?.text,
+      remediationUrl: c.remediation?.url,
+    })),
+  };
+}
+
+/** The concrete product changes of a connect. */
+export function productChangesView(report: ReadinessReport): ProductChangesFactsView {
+  return {
+    subscriptionId: report.productChanges.subscriptionId,
+    subscriptionName: report.productChanges.subscriptionName ?? undefined,
+    incidentCreationRules: report.productChanges.rulesToDeactivate.map((r) => ({ displayName: r.displayName, product: r.product })),
+    hasDefenderXdr: report.portalPath !== 'preview',
+  };
+}
+
+/** The approval card of a request; decided when the request is past `submitted`. */
+export function approvalView(request: StoredRequest): ApprovalView {
+  const base: ApprovalView = {
+    requestId: request.id,
+    version: request.version,
+    kind: request.kind,
+    requester: request.requester.name,
+    requestedAt: displayTime('submittedAt' in request ? request.submittedAt : request.createdAt),
+    workspaceName: request.workspace.name,
+    workspaceId: workspaceResourceId(request.workspace),
+    ...(request.kind === 'connect' && request.readiness
+      ? { readiness: readinessView(request.readiness), changes: productChangesView(request.readiness) }
+      : {}),
+    ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
+  };
+  if (request.state === 'submitted' || request.state === 'draft') return base;
+  const decision = 'decision' in request ? request.decision : undefined;
+  const outcome: NonNullable<ApprovalView['decision']>['outcome'] =
+    request.state === 'cancelled' ? 'cancelled' : request.state === 'expired' && !decision ? 'expired' : request.state === 'rejected' ? 'rejected' : 'approved';
+  const at = outcome === 'cancelled' && 'cancelled' in request ? request.cancelled.at : decision?.at ?? request.updatedAt;
+  return {
+    ...base,
+    decision: {
+      outcome,
+      decidedBy: outcome === 'cancelled' ? request.requester.name : decision?.by.name,
+      decidedAt: displayTime(at),
+      ...(decision?.comment && outcome !== 'cancelled' ? { comment: decision.comment } : {}),
+    },
+  };
+}
+
+/** The SOC-channel card of a state change. */
+export function notificationView(request: StoredRequest, event: NotificationEventView, extra: Partial<NotificationView> = {}): NotificationView {
+  const decision = 'decision' in request ? request.decision : undefined;
+  return {
+    event,
+    kind: request.kind,
+    workspaceName: request.workspace.name,
+    workspaceId: workspaceResourceId(request.workspace),
+    requester: request.requester.name,
+    ...(decision ? { approver: decision.by.name } : {}),
+    ...(decision?.comment ? { comment: decision.comment } : {}),
+    ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
+    at: displayTime(request.updatedAt),
+    requestId: request.id,
+    ...(request.state === 'failed' ? { guidance: request.failure.message } : {}),
+    ...extra,
+  };
+}
+
+/** The approver's portal-step card. */
+export function portalStepView(request: StoredRequest, pollIntervalSeconds: number): PortalStepView {
+  return {
+    requestId: request.id,
+    version: request.version,
+    kind: request.kind,
+    workspaceName: request.workspace.name,
+    workspaceId: workspaceResourceId(request.workspace),
+    ...(request.kind === 'connect' ? { previewPath: request.portalPath === 'preview' } : {}),
+    ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
+    pollIntervalSeconds,
+    ...(request.lastVerification
+      ? {
+          lastVerification: {
+            at: displayTime(request.lastVerification.at),
+            text: request.lastVerification.text,
+            style: request.lastVerification.verified ? ('good' as const) : ('warning' as const),
+          },
+        }
+      : {}),
+  };
+}
+

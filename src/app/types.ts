@@ -1,0 +1,28 @@
+import type { ParsedCommand } from '../bot/parse-command';
+import type { TurnOrigin } from '../bot/read-turn';
+import type { Json } from '../store/store';
+
+/** What the bot says back in the conversation of the turn. */
+export type Reply = { text: string } | { card: Json; summary?: string };
+
+/** The answer to a card action (Action.Execute): the card that replaces the clicked one, or a refusal. */
+export type CardActionResult =
+  | { ok: true; card: Json }
+  | { ok: false; statusCode: 400 | 403 | 404 | 409 | 412 | 500 | 503; code: string; message: string };
+
+/** A card action as received, before validation. */
+export interface CardAction {
+  verb: string;
+  data: Record<string, unknown>;
+  /** The id of the activity that holds the clicked card, when the client sent it. */
+  replyToId: string | null;
+}
+
+/** The application as the bot sees it: commands and card actions in, replies out. No botbuilder here. */
+export interface BotApplication {
+  /** A text command from a user; `conversationReference` is this conversation's, as JSON. */
+  handleCommand(origin: TurnOrigin, command: ParsedCommand, conversationReference: Json): Promise<Reply[]>;
+  handleCardAction(origin: TurnOrigin, action: CardAction, conversationReference: Json): Promise<CardActionResult>;
+  /** The bot was added to a personal chat or a team. */
+  handleInstalled(origin: TurnOrigin, conversationReference: Json): Promise<Reply[]>;
+}

@@ -1,0 +1,94 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type InvokeResponse,
+} from 'botbuilder';
+import type { BotApplication, CardActionResult, Reply } from '../app/types';
+import type { Json } from '../store/store';
+import { parseCommand } from './parse-command';
+import { readTurn } from './read-turn';
+import { readCardAction } from './read-card-action';
+
+export interface OnboardingBotOptions {
+  app: BotApplication;
+  /** In sandbox mode a client without Entra (the Emulator) may act as a sandbox user through its user id. */
+  sandboxIdentity: boolean;
+  /** Tenant id used when an activity carries none (Emulator). */
+  defaultTenantId: string;
+}
+
+/**
+ * The Teams activity handler: turns activities into application calls and replies
+ * into activities. It holds no business rules.
+ */
+export class OnboardingBot extends TeamsActivityHandler {
+  constructor(private readonly options: OnboardingBotOptions) {
+    super();
+    this.onMessage(async (context, next) => {
+      const origin = this.origin(context);
+      const replies = await this.options.app.handleCommand(origin, parseCommand(context.activity.text), this.reference(context));
+      await sendReplies(context, replies);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.greet(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.greet(context);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const origin = this.origin(context);
+    const parsed = readCardAction(context.activity);
+    const result: CardActionResult = parsed.ok
+      ? await this.options.app.handleCardAction(origin, parsed.action, this.reference(context))
+      : { ok: false, statusCode: 400, code: 'BadRequest', message: parsed.message };
+    // Teams expects HTTP 200 with the outcome in the body, also for a refusal.
+    return { status: 200, body: toInvokeBody(result) };
+  }
+
+  private async greet(context: TurnContext): Promise<void> {
+    // A conversationUpdate and an installationUpdate may both arrive for one install; greet once a turn.
+    if (context.turnState.get('greeted')) return;
+    context.turnState.set('greeted', true);
+    const replies = await this.options.app.handleInstalled(this.origin(context), this.reference(context));
+    await sendReplies(context, replies);
+  }
+
+  private origin(context: TurnContext) {
+    return readTurn(context.activity, this.options.sandboxIdentity, this.options.defaultTenantId);
+  }
+
+  private reference(context: TurnContext): Json {
+    return TurnContext.getConversationReference(context.activity) as unknown as Json;
+  }
+}
+
+/** The invoke response body the conversation contract prescribes. */
+export function toInvokeBody(result: CardActionResult): Json {
+  return result.ok
+    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+    : { statusCode: result.statusCode, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } };
+}
+
+/** Builds the message activity for a reply. */
+export function toActivity(reply: Reply): Partial<Activity> {
+  if ('text' in reply) return MessageFactory.text(reply.text);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  if (reply.summary) activity.summary = reply.summary;
+  return activity;
+}
+
+async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
+  if (replies.length === 0) return;
+  await context.sendActivities(replies.map((r) => ({ ...toActivity(r), type: ActivityTypes.Message })));
+}

@@ -1,0 +1,59 @@
+import { AzureCallError } from '../azure/ports';
+import { DOC_LINKS } from './doc-links';
+import type { Remediation } from './readiness';
+
+/** Why a check could not be decided, in one line, from the error of the call behind it. */
+export function describeCallError(err: unknown): string {
+  if (err instanceof DeadlineExceeded) return 'Azure did not answer in time';
+  if (!(err instanceof AzureCallError)) return 'the check failed unexpectedly';
+  switch (err.kind) {
+    case 'forbidden':
+      return 'the bot is not allowed to read this (access denied)';
+    case 'throttled':
+      return 'Azure is throttling requests';
+    case 'unavailable':
+      return 'Azure did not answer (service unavailable)';
+    case 'timeout':
+      return 'Azure did not answer in time';
+    case 'malformed':
+      return 'Azure sent an answer the bot could not read';
+    case 'credential':
+      return err.message;
+    case 'not-found':
+      return 'Azure reported the resource as not found';
+    default:
+      return 'the call to Azure failed';
+  }
+}
+
+/** What to do when a check could not be decided. */
+export function retryRemediation(err: unknown): Remediation {
+  if (err instanceof AzureCallError && err.kind === 'forbidden') {
+    return { text: "Give the bot's identity Reader and Microsoft Sentinel Reader on the subscription, then check again.", url: DOC_LINKS.sentinelRoles };
+  }
+  if (err instanceof AzureCallError && err.kind === 'credential') {
+    return { text: "Fix the bot's Azure credential (see the message), then check again.", url: DOC_LINKS.onboard };
+  }
+  return { text: 'Azure did not answer; try again in a minute (`check` again, or start over).', url: DOC_LINKS.serviceHealth };
+}
+
+/** A check ran past its deadline. */
+export class DeadlineExceeded extends Error {
+  constructor() {
+    super('deadline exceeded');
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/** Resolves like `promise`, or rejects with DeadlineExceeded at `deadline` (epoch ms). */
+export function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
+  const remaining = deadline - Date.now();
+  if (remaining <= 0) return Promise.reject(new DeadlineExceeded());
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new DeadlineExceeded()), remaining);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

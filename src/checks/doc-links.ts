@@ -1,0 +1,13 @@
+/** Microsoft documentation and portal pages the remediations point to. */
+export const DOC_LINKS = {
+  onboard: 'https://learn.microsoft.com/unified-secops-platform/microsoft-sentinel-onboard',
+  enableSentinel: 'https://learn.microsoft.com/azure/sentinel/quickstart-onboard',
+  xdrConnector: 'https://learn.microsoft.com/azure/sentinel/connect-microsoft-365-defender',
+  sentinelRoles: 'https://learn.microsoft.com/azure/sentinel/roles',
+  entraRoles: 'https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference',
+  azureRoleAssign: 'https://learn.microsoft.com/azure/role-based-access-control/role-assignments-portal',
+  workspaces: 'https://portal.azure.com/#browse/Microsoft.OperationalInsights%2Fworkspaces',
+  defenderPortal: 'https://security.microsoft.com/homepage',
+  defenderWorkspaces: 'https://security.microsoft.com/securitysettings/sentinel/workspaces',
+  serviceHealth: 'https://status.azure.com/',
+} as const;

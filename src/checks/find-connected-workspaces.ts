@@ -1,0 +1,32 @@
+import { AzureCallError, type ArmPort, type GraphPort, type WorkspaceInfo } from '../azure/ports';
+import { appsHaveContributorOn, isEnabledState, INCIDENT_RULE_KIND, MTP_KIND } from './connection-signals';
+
+/**
+ * Finds the workspaces that Azure signals show as connected to the Defender portal
+ * (e.g. connected in the portal before the bot was installed). Errors propagate:
+ * the caller reports `unknown`, never "none connected".
+ */
+export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): Promise<WorkspaceInfo[]> {
+  const workspaces = await arm.listWorkspaces();
+  const subscriptions = [...new Set(workspaces.map((w) => w.subscriptionId.toLowerCase()))];
+  const withApps = new Set<string>();
+  const candidates: WorkspaceInfo[] = [];
+  await Promise.all([
+    ...subscriptions.map(async (sub) => {
+      if (await appsHaveContributorOn(arm, graph, sub)) withApps.add(sub);
+    }),
+    ...workspaces.map(async (ws) => {
+      const read = await Promise.all([arm.listDataConnectors(ws), arm.listAlertRules(ws)]).catch((err: unknown) => {
+        // A workspace without Sentinel has no connectors to read: it is not connected.
+        if (err instanceof AzureCallError && (err.kind === 'not-found' || err.status === 400)) return null;
+        throw err;
+      });
+      if (!read) return;
+      const [connectors, rules] = read;
+      const incidentsOn = connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState));
+      const rulesOff = !rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled);
+      if (incidentsOn && rulesOff) candidates.push(ws);
+    }),
+  ]);
+  return candidates.filter((ws) => withApps.has(ws.subscriptionId.toLowerCase()));
+}

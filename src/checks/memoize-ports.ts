@@ -1,0 +1,40 @@
+import type { ArmPort, GraphPort } from '../azure/ports';
+
+/**
+ * Wraps the ports so that one readiness run calls each distinct ARM/Graph
+ * operation once, however many checks need it, and concurrently.
+ */
+export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; graph: GraphPort } {
+  const cache = new Map<string, Promise<unknown>>();
+  const memo = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const key = `${name}:${JSON.stringify(args).toLowerCase()}`;
+      let hit = cache.get(key) as Promise<R> | undefined;
+      if (!hit) {
+        hit = fn(...args);
+        cache.set(key, hit);
+        // Keep the rejection observed; each caller still sees it.
+        hit.catch(() => undefined);
+      }
+      return hit;
+    };
+  return {
+    arm: {
+      listSubscriptions: memo('subs', () => arm.listSubscriptions()),
+      listWorkspaces: memo('workspaces', () => arm.listWorkspaces()),
+      getWorkspace: memo('workspace', (ref) => arm.getWorkspace(ref)),
+      isSentinelEnabled: memo('sentinel', (ref) => arm.isSentinelEnabled(ref)),
+      listDataConnectors: memo('connectors', (ref) => arm.listDataConnectors(ref)),
+      listAlertRules: memo('rules', (ref) => arm.listAlertRules(ref)),
+      listAutomationRules: memo('automation', (ref) => arm.listAutomationRules(ref)),
+      listRoleAssignmentsFor: memo('rolesFor', (scope: string, id: string) => arm.listRoleAssignmentsFor(scope, id)),
+      listRoleAssignmentsAtScope: memo('rolesAt', (scope: string) => arm.listRoleAssignmentsAtScope(scope)),
+    },
+    graph: {
+      hasDefenderXdr: memo('xdr', () => graph.hasDefenderXdr()),
+      listEntraRoleTemplateIds: memo('entra', (id: string) => graph.listEntraRoleTemplateIds(id)),
+      getUser: memo('user', (id: string) => graph.getUser(id)),
+      findServicePrincipal: memo('sp', (appId: string) => graph.findServicePrincipal(appId)),
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { AzureCallError, type ArmPort, type GraphPort, type WorkspaceRef } from '../azure/ports';
+import { ENTRA_ROLE, evaluateApproverRoles, formatWorkspace, roleDisplayName, sameWorkspace, workspaceResourceId, type Person } from '../workflow';
+import { isEnabledState, MTP_KIND } from './connection-signals';
+import { DOC_LINKS } from './doc-links';
+import { findConnectedWorkspaces } from './find-connected-workspaces';
+import type { CheckOutcome } from './readiness';
+
+/** What every check gets: memoized ports, the workspace, the person asking, the bot's record. */
+export interface CheckInput {
+  arm: ArmPort;
+  graph: GraphPort;
+  workspace: WorkspaceRef;
+  requester: Person;
+  recordedConnection: WorkspaceRef | null;
+}
+
+type Decided = Omit<CheckOutcome, 'id' | 'title' | 'blocking'>;
+
+/** One prerequisite: an id, a title, whether it blocks submitting, and how to decide it. */
+export interface PrerequisiteCheck {
+  id: CheckOutcome['id'];
+  title: string;
+  blocking: boolean;
+  run(input: CheckInput): Promise<Decided>;
+}
+
+const isNotFound = (err: unknown) => err instanceof AzureCallError && (err.kind === 'not-found' || err.status === 400);
+
+export const workspaceCheck: PrerequisiteCheck = {
+  id: 'workspace',
+  title: 'Log Analytics workspace',
+  blocking: true,
+  async run({ arm, workspace }) {
+    const found = await arm.getWorkspace(workspace);
+    return found
+      ? { result: 'pass', reason: `${found.name} exists in ${found.location} and the bot can read it.` }
+      : {
+          result: 'fail',
+          reason: `${formatWorkspace(workspace)} was not found, or the bot cannot read it.`,
+          remediation: { text: 'Check the name (type `connect` alone for a list) and that the bot can read the subscription.', url: DOC_LINKS.workspaces },
+        };
+  },
+};
+
+export const sentinelCheck: PrerequisiteCheck = {
+  id: 'sentinel',
+  title: 'Microsoft Sentinel enabled',
+  blocking: true,
+  async run({ arm, workspace }) {
+    return (await arm.isSentinelEnabled(workspace))
+      ? { result: 'pass', reason: `Microsoft Sentinel is enabled on ${workspace.name}.` }
+      : {
+          result: 'fail',
+          reason: `Microsoft Sentinel is not enabled on ${workspace.name}.`,
+          remediation: { text: 'Add Microsoft Sentinel to the workspace in the Azure portal, then check again.', url: DOC_LINKS.enableSentinel },
+        };
+  },
+};
+
+export const xdrConnectorCheck: PrerequisiteCheck = {
+  id: 'xdr-connector',
+  title: 'Defender XDR connector (incidents and alerts)',
+  blocking: true,
+  async run({ arm, graph, workspace }) {
+    const [hasXdr, connectors] = await Promise.all([
+      graph.hasDefenderXdr(),
+      arm.listDataConnectors(workspace).catch((err: unknown) => {
+        if (isNotFound(err)) return null;
+        throw err;
+      }),
+    ]);
+    if (!hasXdr) {
+      return {
+        result: 'warn',
+        reason: 'The tenant has no Microsoft Defender XDR license, so the preview path applies: no connector is needed.',
+        remediation: { text: 'Before connecting, open Investigation & response > Incidents in the Defender portal and wait a few minutes.', url: DOC_LINKS.onboard },
+      };
+    }
+    const remediation = { text: 'In Microsoft Sentinel > Data connectors, open Microsoft Defender XDR and turn on incidents and alerts.', url: DOC_LINKS.xdrConnector };
+    if (connectors === null) {
+      return { result: 'fail', reason: `${workspace.name} has no data connectors to read (is Microsoft Sentinel enabled?).`, remediation };
+    }
+    const mtp = connectors.find((c) => c.kind.toLowerCase() === MTP_KIND);
+    if (!mtp) return { result: 'fail', reason: `The Microsoft Defender XDR connector is not set up on ${workspace.name}.`, remediation };
+    const off = [isEnabledState(mtp.incidentsState) ? null : 'incidents', isEnabledState(mtp.alertsState) ? null : 'alerts'].filter(Boolean);
+    return off.length === 0
+      ? { result: 'pass', reason: 'The Defender XDR connector has incidents and alerts enabled.' }
+      : { result: 'fail', reason: `The Defender XDR connector has ${off.join(' and ')} turned off.`, remediation };
+  },
+};
+
+export const oneConnectedCheck: PrerequisiteCheck = {
+  id: 'one-connected',
+  title: 'No other workspace connected',
+  blocking: true,
+  async run({ arm, graph, workspace, recordedConnection }) {
+    const disconnectFirst = { text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.', url: DOC_LINKS.defenderWorkspaces };
+    if (recordedConnection) {
+      return sameWorkspace(recordedConnection, workspace)
+        ? { result: 'fail', reason: `${workspace.name} is already connected to the Defender portal.`, remediation: { text: 'Nothing to do: type `status` to see the connection.', url: DOC_LINKS.defenderWorkspaces } }
+        : { result: 'fail', reason: `${formatWorkspace(recordedConnection)} is connected to the Defender portal.`, remediation: disconnectFirst };
+    }
+    const connected = await findConnectedWorkspaces(arm, graph);
+    if (connected.length === 0) return { result: 'pass', reason: 'No workspace of the tenant is connected to the Defender portal.' };
+    if (connected.some((c) => sameWorkspace(c, workspace)) && connected.length === 1) {
+      return { result: 'fail', reason: `Azure shows ${workspace.name} as already connected to the Defender portal.`, remediation: { text: 'Nothing to do: the workspace is already connected.', url: DOC_LINKS.defenderWorkspaces } };
+    }
+    return { result: 'fail', reason: `Azure shows ${connected.map((c) => c.name).join(', ')} as connected to the Defender portal.`, remediation: disconnectFirst };
+  },
+};
+
+export const entraRoleCheck: PrerequisiteCheck = {
+  id: 'entra-role',
+  title: 'Entra role for onboarding',
+  blocking: false,
+  async run({ graph, requester }) {
+    const ids = (await graph.listEntraRoleTemplateIds(requester.id)).map((id) => id.toLowerCase());
+    const held = [ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator].filter((id) => ids.includes(id));
+    return held.length > 0
+      ? { result: 'pass', reason: `${requester.name} holds ${held.map(roleDisplayName).join(' and ')} in Microsoft Entra ID.` }
+      : {
+          result: 'warn',
+          reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
+          remediation: { text: 'The person who approves and performs the portal step needs Global Administrator or Security Administrator.', url: DOC_LINKS.entraRoles },
+        };
+  },
+};
+
+export const azureRolesCheck: PrerequisiteCheck = {
+  id: 'azure-roles',
+  title: 'Azure roles for connecting',
+  blocking: false,
+  async run({ arm, requester, workspace }) {
+    const workspaceId = workspaceResourceId(workspace);
+    const assignments = await arm.listRoleAssignmentsFor(workspaceId, requester.id);
+    const verdict = evaluateApproverRoles({ kind: 'disconnect', workspaceId, entraRoleTemplateIds: [], azureAssignments: assignments });
+    return verdict.qualified
+      ? { result: 'pass', reason: `${requester.name} holds ${verdict.held.join(', ')}.` }
+      : {
+          result: 'warn',
+          reason: `${requester.name} ${verdict.missing.join('; ')}: the approver will need these roles.`,
+          remediation: { text: 'The approver needs Owner on the subscription, or User Access Administrator plus Microsoft Sentinel Contributor.', url: DOC_LINKS.sentinelRoles },
+        };
+  },
+};
+
+/** The prerequisites of connecting, in the order the report shows them. */
+export const CONNECT_CHECKS: PrerequisiteCheck[] = [workspaceCheck, sentinelCheck, xdrConnectorCheck, oneConnectedCheck, entraRoleCheck, azureRolesCheck];

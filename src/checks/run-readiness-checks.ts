@@ -1,0 +1,70 @@
+import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
+import type { Person } from '../workflow';
+import { describeCallError, retryRemediation, withDeadline } from './describe-call-error';
+import { memoizePorts } from './memoize-ports';
+import { CONNECT_CHECKS, type PrerequisiteCheck } from './prerequisite-checks';
+import { allowsSubmit, type CheckOutcome, type ProductChanges, type ReadinessReport } from './readiness';
+import { INCIDENT_RULE_KIND } from './connection-signals';
+
+export interface ReadinessInput {
+  workspace: WorkspaceRef;
+  requester: Person;
+  /** The tenant's connected workspace as the bot recorded it. */
+  recordedConnection: WorkspaceRef | null;
+  /** Overall deadline for the checks, in ms. */
+  deadlineMs: number;
+  now: () => Date;
+  checks?: PrerequisiteCheck[];
+}
+
+/**
+ * Runs every prerequisite check concurrently under one deadline, sharing ARM and
+ * Graph calls. A check whose calls fail or run out of time is `unknown`, never `pass`.
+ */
+export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: ReadinessInput): Promise<ReadinessReport> {
+  const ports = memoizePorts(arm, graph);
+  const deadline = Date.now() + input.deadlineMs;
+  const checkInput = { ...ports, workspace: input.workspace, requester: input.requester, recordedConnection: input.recordedConnection };
+  const decide = async (check: PrerequisiteCheck): Promise<CheckOutcome> => {
+    const base = { id: check.id, title: check.title, blocking: check.blocking };
+    try {
+      return { ...base, ...(await withDeadline(check.run(checkInput), deadline)) };
+    } catch (err) {
+      return { ...base, result: 'unknown', reason: `Could not check: ${describeCallError(err)}.`, remediation: retryRemediation(err) };
+    }
+  };
+  const settle = <T>(p: Promise<T>) => withDeadline(p, deadline).then((v) => ({ ok: true as const, v }), () => ({ ok: false as const }));
+
+  const [checks, workspaceInfo, xdr, changes] = await Promise.all([
+    Promise.all((input.checks ?? CONNECT_CHECKS).map(decide)),
+    settle(ports.arm.getWorkspace(input.workspace)),
+    settle(ports.graph.hasDefenderXdr()),
+    readProductChanges(ports.arm, input.workspace, deadline),
+  ]);
+  return {
+    workspace: input.workspace,
+    workspaceInfo: workspaceInfo.ok ? workspaceInfo.v : null,
+    checkedFor: input.requester,
+    checkedAt: input.now().toISOString(),
+    checks,
+    portalPath: xdr.ok ? (xdr.v ? 'standard' : 'preview') : null,
+    productChanges: changes,
+    canSubmit: allowsSubmit(checks),
+  };
+}
+
+async function readProductChanges(arm: ArmPort, workspace: WorkspaceRef, deadline: number): Promise<ProductChanges> {
+  const [subs, rules] = await Promise.all([
+    withDeadline(arm.listSubscriptions(), deadline).catch(() => null),
+    withDeadline(arm.listAlertRules(workspace), deadline).catch(() => null),
+  ]);
+  const sub = subs?.find((s) => s.subscriptionId.toLowerCase() === workspace.subscriptionId.toLowerCase());
+  return {
+    subscriptionId: workspace.subscriptionId,
+    subscriptionName: sub?.displayName ?? null,
+    rulesKnown: rules !== null,
+    rulesToDeactivate: (rules ?? [])
+      .filter((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled)
+      .map((r) => ({ name: r.name, displayName: r.displayName, product: r.productFilter ?? 'Unknown product' })),
+  };
+}

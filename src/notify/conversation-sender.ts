@@ -1,0 +1,47 @@
+import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { Json, Store } from '../store/store';
+
+/** What an outbox item asks for: a new post, or an update of a posted card. */
+export type OutboxPayload =
+  | { kind: 'post'; text?: string; card?: Json; summary?: string; track?: { requestId: string; purpose: string } }
+  | { kind: 'update'; activityId: string; card: Json; summary?: string };
+
+export interface DeliveryResult {
+  activityId: string | null;
+}
+
+/** Delivers an outbox payload to a stored conversation. */
+export type ConversationSender = (conversationKey: string, payload: OutboxPayload) => Promise<DeliveryResult>;
+
+export class UnknownConversationError extends Error {}
+
+/** Sends proactive messages through the CloudAdapter to the conversation's serviceUrl. */
+export function createConversationSender(adapter: CloudAdapter, appId: string, store: Store): ConversationSender {
+  return async (conversationKey, payload) => {
+    const stored = (await store.getConversation(conversationKey)) as Partial<ConversationReference> | null;
+    if (!stored) throw new UnknownConversationError(`No conversation is stored under ${conversationKey}`);
+    // Without the activity id of the message it was taken from, a send is a new post, not a reply.
+    const { activityId: _replyTo, ...reference } = stored;
+    let activityId: string | null = null;
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      const activity: Partial<Activity> = payload.card
+        ? MessageFactory.attachment(CardFactory.adaptiveCard(payload.card))
+        : MessageFactory.text(payload.kind === 'post' ? (payload.text ?? '') : '');
+      if (payload.summary) activity.summary = payload.summary;
+      if (payload.kind === 'update') {
+        await context.updateActivity({ ...activity, id: payload.activityId, conversation: context.activity.conversation });
+        activityId = payload.activityId;
+      } else {
+        // sendActivity would reply to the continuation event; a notification is a new post in the conversation.
+        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+        const conversationId = context.activity.conversation.id;
+        const full = TurnContext.applyConversationReference({ ...activity }, reference as Partial<ConversationReference>) as Activity;
+        delete (full as Partial<Activity>).replyToId;
+        const sent = await client.conversations.sendToConversation(conversationId, full);
+        activityId = sent?.id ?? null;
+      }
+    });
+    return { activityId };
+  };
+}
