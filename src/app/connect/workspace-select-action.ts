@@ -4,7 +4,7 @@ import type { Json } from '../../store/store';
 import { conversationKeys } from '../conversation-keys';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
-import { resolveWorkspace } from '../resolve-workspace';
+import { parseWorkspaceArgument } from '../../workflow';
 import { cardResult, refused } from '../respond';
 import { runWithin } from '../run-within';
 import type { CardAction, CardActionResult } from '../types';
@@ -23,11 +23,13 @@ export async function workspaceSelectAction(ctx: AppContext, origin: TurnOrigin,
   if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 512) {
     return refused(400, 'InvalidInput', 'Choose a workspace from the list, then select it.');
   }
+  // The picker sends a resource id; the checks themselves tell whether the workspace exists.
+  const parsed = parseWorkspaceArgument(raw);
+  if (!parsed.ok || parsed.kind === 'name') return refused(400, 'InvalidInput', 'Choose a workspace from the list, then select it.');
   if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
-  const resolved = await resolveWorkspace(ctx.arm, raw);
-  if (!resolved.ok) return refused(400, 'UnknownWorkspace', resolved.message);
+  const workspace = parsed.workspace;
 
-  const work = prepareConnect(ctx, origin.tenantId, requester, resolved.workspace);
+  const work = prepareConnect(ctx, origin.tenantId, requester, workspace);
   const toCard = (o: PrepareOutcome): Json =>
     o.ok ? o.card : (renderMessageCard({ title: o.title, text: o.message, style: 'warning' }) as unknown as Json);
   const answer = await runWithin(work, INVOKE_BUDGET_MS, async (late) => {
@@ -50,6 +52,6 @@ export async function workspaceSelectAction(ctx: AppContext, origin: TurnOrigin,
   });
   if (answer.done) return cardResult(toCard(answer.value));
   return cardResult(
-    renderMessageCard({ title: `Checking ${resolved.workspace.name}…`, text: 'Azure is slow to answer. This card will show the checks and the product changes as soon as they are done.' }),
+    renderMessageCard({ title: `Checking ${workspace.name}…`, text: 'Azure is slow to answer. This card will show the checks and the product changes as soon as they are done.' }),
   );
 }
