@@ -4,6 +4,7 @@ import { greetingText, helpText } from '../bot/help-text';
 import type { Json } from '../store/store';
 import { conversationKeys } from './conversation-keys';
 import type { AppContext } from './context';
+import { escapeMarkdown } from './escape-markdown';
 import { notifyHere } from './notify-here';
 import type { BotApplication, CardAction, CardActionResult, Reply } from './types';
 
@@ -56,9 +57,4 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
       return [{ text: greetingText(origin.conversationType === 'channel') }];
     },
   };
-}
-
-/** Escapes markdown so user-typed text shows verbatim in a text message. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }

@@ -2,6 +2,7 @@ import type { TurnOrigin } from '../bot/read-turn';
 import type { Json, OutboxRecord, SocChannelRecord } from '../store/store';
 import { conversationKeys } from './conversation-keys';
 import type { AppContext } from './context';
+import { escapeMarkdown } from './escape-markdown';
 import type { Reply } from './types';
 
 /**
@@ -28,7 +29,7 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
       tenantId: origin.tenantId,
       requestId: null,
       conversationKey: conversationKeys.channel(previous.tenantId, previous.channelId),
-      payload: { kind: 'post', text: `Approvals and changes are now posted in another channel (set by ${setBy.name}). This channel no longer receives them.` },
+      payload: { kind: 'post', text: `Approvals and changes are now posted in another channel (set by ${escapeMarkdown(setBy.name)}). This channel no longer receives them.` },
       createdAt: at,
       attempts: 0,
       nextAttemptAt: at,
@@ -52,5 +53,5 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
   );
   ctx.logger.info({ tenantId: origin.tenantId, channelId: origin.channelId }, 'SOC channel set');
   if (outbox.length > 0) ctx.kickOutbox();
-  return [{ text: `This channel is now the SOC channel: connection requests, approvals and changes will be posted here (set by ${setBy.name}).` }];
+  return [{ text: `This channel is now the SOC channel: connection requests, approvals and changes will be posted here (set by ${escapeMarkdown(setBy.name)}).` }];
 }

@@ -23,9 +23,6 @@ export interface ConnectionSignals {
   connectorIncidentsOn: boolean;
 }
 
-/** Connected, as the sandbox contract and the portal define it: all three signals. */
-export const isConnected = (s: ConnectionSignals): boolean => s.appsHaveContributor && s.incidentRulesDisabled && s.connectorIncidentsOn;
-
 /** Reads the signals of one workspace; every call runs concurrently. Errors propagate. */
 export async function readConnectionSignals(arm: ArmPort, graph: GraphPort, ws: WorkspaceRef): Promise<ConnectionSignals> {
   const [appsHaveContributor, rules, connectors] = await Promise.all([

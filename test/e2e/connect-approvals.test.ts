@@ -144,16 +144,21 @@ describe('tenant without Defender XDR: the preview path', () => {
     await t.stop();
   });
 
-  test('the connector check warns about the preview path, submit is allowed, the portal card starts with Incidents', async () => {
-    const card = cardOf(await say(t, USERS.dana, 'connect law-soc-staging'))!;
+  test('the connector check warns about the preview path, submit is allowed, the portal card starts with Incidents, and the connection is verified without a connector', async () => {
+    const card = cardOf(await say(t, USERS.dana, 'connect law-soc-new'))!;
+    expect(cardText(card)).toMatch(/Defender XDR connector[\s\S]*Warning/);
     expect(cardText(card)).toMatch(/preview path/);
     expect(cardText(card)).toMatch(/Investigation & response > Incidents/);
-    const { requestId } = await submitConnect(t, USERS.dana, 'law-soc-staging');
+    const { requestId } = await submitConnect(t, USERS.dana, 'law-soc-new');
     const answer = await click(t, MIA, 'request.approve', { requestId, version: 2 }, 'channel');
     expect(answer.statusCode).toBe(200);
     const text = cardText(answer.value);
     expect(text.indexOf('Incidents')).toBeGreaterThan(-1);
     expect(text.indexOf('Incidents')).toBeLessThan(text.indexOf('Connect a workspace'));
+    expect((await t.request('POST', '/sandbox/portal/connect', { workspace: `${SUB}/rg-soc/law-soc-new` })).status).toBe(200);
+    const done = await click(t, MIA, 'connection.verify', { requestId, version: 3 }, 'channel');
+    expect(cardText(done.value)).toMatch(/connected/i);
+    expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readConnectionSignals, isConnected, type ConnectionSignals } from '../../checks/connection-signals';
+import { readConnectionSignals, type ConnectionSignals } from '../../checks/connection-signals';
 import { describeCallError } from '../../checks/describe-call-error';
 import { workspaceKey } from '../../store/store';
 import type { AppContext } from '../context';
@@ -18,15 +18,14 @@ function missingSignals(kind: StoredRequest['kind'], s: ConnectionSignals): stri
   const missing = [
     s.appsHaveContributor ? null : 'Microsoft Sentinel Contributor is not yet assigned to both Defender apps on the subscription',
     s.incidentRulesDisabled ? null : 'Microsoft incident creation rules are still enabled',
-    s.connectorIncidentsOn ? null : 'the Defender XDR connector does not have incidents enabled',
   ].filter(Boolean);
   return `Not connected yet: ${missing.join('; ')}.`;
 }
 
 /**
  * Checks an approved request's portal step against Azure signals. Connect: both apps
- * hold Sentinel Contributor on the subscription, no incident creation rule enabled,
- * connector incidents on. Disconnect: connector incidents no longer on. A verified
+ * hold Sentinel Contributor on the subscription and no incident creation rule is
+ * enabled. Disconnect: connector incidents no longer on. A verified
  * step completes the request and records (or clears) the tenant's connection.
  */
 export async function verifyRequest(ctx: AppContext, request: StoredRequest): Promise<VerifyOutcome> {
@@ -37,7 +36,8 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest): Pr
   } catch (err) {
     return { kind: 'error', request, text: `Could not verify: ${describeCallError(err)}. The bot will try again.` };
   }
-  const done = request.kind === 'connect' ? isConnected(signals) : !signals.connectorIncidentsOn;
+  // The portal's own effects of Connect; the connector condition only serves to recognise connections made outside the bot.
+  const done = request.kind === 'connect' ? signals.appsHaveContributor && signals.incidentRulesDisabled : !signals.connectorIncidentsOn;
   if (!done) {
     const approvedAt = 'decision' in request && request.decision ? new Date(request.decision.at).getTime() : now.getTime();
     if (now.getTime() - approvedAt > ctx.config.verify.timeoutMinutes * 60_000) {
