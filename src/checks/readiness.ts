@@ -37,6 +37,8 @@ export interface ProductChanges {
   rulesToDeactivate: RuleToDeactivate[];
   /** False when the rules could not be read: the card then says so instead of "none". */
   rulesKnown: boolean;
+  /** Whether both Defender apps already hold Microsoft Sentinel Contributor on the subscription (null: unknown). */
+  appsAlreadyContributors: boolean | null;
 }
 
 export interface ReadinessReport {

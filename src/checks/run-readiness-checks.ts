@@ -4,7 +4,7 @@ import { describeCallError, retryRemediation, withDeadline } from './describe-ca
 import { memoizePorts } from './memoize-ports';
 import { CONNECT_CHECKS, type PrerequisiteCheck } from './prerequisite-checks';
 import { allowsSubmit, type CheckOutcome, type ProductChanges, type ReadinessReport } from './readiness';
-import { INCIDENT_RULE_KIND } from './connection-signals';
+import { appsHaveContributorOn, INCIDENT_RULE_KIND } from './connection-signals';
 
 export interface ReadinessInput {
   workspace: WorkspaceRef;
@@ -39,7 +39,7 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
     Promise.all((input.checks ?? CONNECT_CHECKS).map(decide)),
     settle(ports.arm.getWorkspace(input.workspace)),
     settle(ports.graph.hasDefenderXdr()),
-    readProductChanges(ports.arm, input.workspace, deadline),
+    readProductChanges(ports.arm, ports.graph, input.workspace, deadline),
   ]);
   return {
     workspace: input.workspace,
@@ -53,16 +53,19 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
   };
 }
 
-async function readProductChanges(arm: ArmPort, workspace: WorkspaceRef, deadline: number): Promise<ProductChanges> {
-  const [subs, rules] = await Promise.all([
+async function readProductChanges(arm: ArmPort, graph: GraphPort, workspace: WorkspaceRef, deadline: number): Promise<ProductChanges> {
+  const [subs, rules, apps] = await Promise.all([
     withDeadline(arm.listSubscriptions(), deadline).catch(() => null),
     withDeadline(arm.listAlertRules(workspace), deadline).catch(() => null),
+    // Memoized: the one-connected check reads the same calls.
+    withDeadline(appsHaveContributorOn(arm, graph, workspace.subscriptionId), deadline).catch(() => null),
   ]);
   const sub = subs?.find((s) => s.subscriptionId.toLowerCase() === workspace.subscriptionId.toLowerCase());
   return {
     subscriptionId: workspace.subscriptionId,
     subscriptionName: sub?.displayName ?? null,
     rulesKnown: rules !== null,
+    appsAlreadyContributors: apps,
     rulesToDeactivate: (rules ?? [])
       .filter((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled)
       .map((r) => ({ name: r.name, displayName: r.displayName, product: r.productFilter ?? 'Unknown product' })),

@@ -4,6 +4,7 @@ import { workspaceKey } from '../../store/store';
 import type { AppContext } from '../context';
 import { applyRequestEvent, type ApplyOutcome } from '../apply-request-event';
 import type { StoredRequest } from '../stored-request';
+import { samePerson, type Person } from '../../workflow';
 
 export type VerifyOutcome =
   | { kind: 'verified'; request: StoredRequest }
@@ -28,7 +29,7 @@ function missingSignals(kind: StoredRequest['kind'], s: ConnectionSignals): stri
  * enabled. Disconnect: connector incidents no longer on. A verified
  * step completes the request and records (or clears) the tenant's connection.
  */
-export async function verifyRequest(ctx: AppContext, request: StoredRequest): Promise<VerifyOutcome> {
+export async function verifyRequest(ctx: AppContext, request: StoredRequest, clickedBy?: Person): Promise<VerifyOutcome> {
   const now = ctx.now();
   let signals: ConnectionSignals;
   try {
@@ -38,6 +39,15 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest): Pr
   }
   // The portal's own effects of Connect; the connector condition only serves to recognise connections made outside the bot.
   const done = request.kind === 'connect' ? signals.appsHaveContributor && signals.incidentRulesDisabled : !signals.connectorIncidentsOn;
+  const approver = 'decision' in request ? request.decision?.by : undefined;
+  if (done && invisibleToAzure(request) && !(clickedBy && approver && samePerson(clickedBy, approver))) {
+    // Nothing Azure shows changes on Connect here: only the approver who did the step can confirm it.
+    return {
+      kind: 'pending',
+      request,
+      text: 'Azure cannot show this connection: the Defender apps already held their role and the workspace had no incident creation rule to deactivate. After connecting in the portal, the approver confirms it with Check now.',
+    };
+  }
   if (!done) {
     const approvedAt = 'decision' in request && request.decision ? new Date(request.decision.at).getTime() : now.getTime();
     if (now.getTime() - approvedAt > ctx.config.verify.timeoutMinutes * 60_000) {
@@ -72,6 +82,15 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest): Pr
         : { clear: true },
   });
   return outcome.ok ? { kind: 'verified', request: outcome.request } : { kind: 'refused', outcome };
+}
+
+/**
+ * True when connecting changes no signal Azure shows: no enabled incident creation rule
+ * to deactivate, and the apps' role already (or possibly) in place from an earlier connection.
+ */
+function invisibleToAzure(request: StoredRequest): boolean {
+  const changes = request.readiness?.productChanges;
+  return request.kind === 'connect' && (!changes || (changes.rulesKnown && changes.rulesToDeactivate.length === 0 && changes.appsAlreadyContributors !== false));
 }
 
 /** What the portal's Overview shows for the workspace: data connector and automation rule counts. */
