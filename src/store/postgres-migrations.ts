@@ -77,4 +77,13 @@ export const POSTGRES_MIGRATIONS: string[] = [
     etag TEXT NOT NULL
   );
   `,
+  `
+  -- Version 2: one instance at a time works on a request (verification polling); a lease
+  -- runs out by itself, so a crashed holder only delays the work.
+  CREATE TABLE request_leases (
+    request_id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    lease_until TEXT COLLATE "C" NOT NULL
+  );
+  `,
 ];

@@ -28,6 +28,12 @@ export interface PostgresStoreOptions {
   applicationName?: string;
   /** Called (with a message free of credentials) when an idle connection fails, e.g. the server went away. */
   onPoolError?: (err: Error) => void;
+  /**
+   * How long idempotent bookkeeping writes (outbox sent / posted activity / lease release) keep
+   * retrying while the server is briefly away, e.g. restarting (default 10000 ms). A notification
+   * already delivered is then not delivered again once the server is back.
+   */
+  reconnectBudgetMs?: number;
 }
 
 type Row = QueryResultRow;
@@ -67,6 +73,20 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       return await pool.query<T>(text, values);
     } catch (err) {
       throw clean(err);
+    }
+  };
+
+  const reconnectBudgetMs = options.reconnectBudgetMs ?? 10_000;
+  /** Runs an idempotent single statement, retrying while the connection to the server is lost. */
+  const queryRetrying = async <T extends Row = Row>(text: string, values?: unknown[]) => {
+    const deadline = Date.now() + reconnectBudgetMs;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1_000)) {
+      try {
+        return await query<T>(text, values);
+      } catch (err) {
+        if (closed || !isConnectionLoss(err) || Date.now() + delay > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   };
 
@@ -290,7 +310,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       await transaction((c) => insertOutboxRows(c, records));
     },
     async recordPostedActivity(requestId, purpose, conversationKey, activityId) {
-      await query(
+      await queryRetrying(
         'INSERT INTO posted_activities (request_id, purpose, conversation_key, activity_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
         [requestId, purpose, conversationKey, activityId],
       );
@@ -323,10 +343,25 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
     async markOutboxSent(id, at) {
-      await query('UPDATE outbox SET sent_at = $2 WHERE id = $1', [id, at]);
+      await queryRetrying('UPDATE outbox SET sent_at = $2 WHERE id = $1', [id, at]);
     },
     async rescheduleOutbox(id, nextAttemptAt) {
       await query('UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND sent_at IS NULL', [id, nextAttemptAt]);
+    },
+
+    async claimRequestLease(requestId, owner, now, until) {
+      // A concurrent claimer waits on the primary key, then re-checks the WHERE against the
+      // committed row: exactly one of several instances gets a free or expired lease.
+      const info = await query(
+        `INSERT INTO request_leases (request_id, owner, lease_until) VALUES ($1, $2, $4)
+         ON CONFLICT (request_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+         WHERE request_leases.lease_until <= $3 OR request_leases.owner = excluded.owner`,
+        [requestId, owner, now, until],
+      );
+      return info.rowCount === 1;
+    },
+    async releaseRequestLease(requestId, owner) {
+      await queryRetrying('DELETE FROM request_leases WHERE request_id = $1 AND owner = $2', [requestId, owner]);
     },
 
     async readState(keys) {
@@ -361,6 +396,20 @@ class Refused extends Error {
   constructor(readonly reason: 'stale' | 'exists' | 'already_connected') {
     super(reason);
   }
+}
+
+/**
+ * The server went away or is restarting (refused, reset, terminated, shutting down, starting up):
+ * worth retrying. SQL errors (constraints, syntax) are not.
+ */
+export function isConnectionLoss(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03'].includes(code)) return true;
+    if (code.startsWith('08')) return true; // connection exception class
+  }
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(String(message ?? ''));
 }
 
 function isOneActiveViolation(err: unknown): boolean {

@@ -63,4 +63,11 @@ export const SQLITE_MIGRATIONS: string[] = [
     etag TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE request_leases (
+    request_id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    lease_until TEXT NOT NULL
+  );
+  `,
 ];

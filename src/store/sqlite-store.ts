@@ -219,6 +219,20 @@ export function createSqliteStore(file: string): Store {
       db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL').run(nextAttemptAt, id);
     },
 
+    async claimRequestLease(requestId, owner, now, until) {
+      const info = db
+        .prepare(
+          `INSERT INTO request_leases (request_id, owner, lease_until) VALUES (?, ?, ?)
+           ON CONFLICT (request_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+           WHERE request_leases.lease_until <= ? OR request_leases.owner = excluded.owner`,
+        )
+        .run(requestId, owner, until, now);
+      return info.changes === 1;
+    },
+    async releaseRequestLease(requestId, owner) {
+      db.prepare('DELETE FROM request_leases WHERE request_id = ? AND owner = ?').run(requestId, owner);
+    },
+
     async readState(keys) {
       const out: Record<string, StateItem> = {};
       const get = db.prepare('SELECT value, etag FROM bot_state WHERE key = ?');

@@ -140,6 +140,15 @@ export interface Store {
   markOutboxSent(id: string, at: string): Promise<void>;
   rescheduleOutbox(id: string, nextAttemptAt: string): Promise<void>;
 
+  /**
+   * Leases a request to one owner (an instance's poller) until `until`, so several instances
+   * never work on the same request at once. True when it was free, its lease ran out before
+   * `now` (the holder died), or `owner` already holds it (a renewal); false otherwise.
+   */
+  claimRequestLease(requestId: string, owner: string, now: string, until: string): Promise<boolean>;
+  /** Gives a lease back early; only the owner's own lease is removed. */
+  releaseRequestLease(requestId: string, owner: string): Promise<void>;
+
   readState(keys: string[]): Promise<Record<string, StateItem>>;
   /** Writes state; `eTag` `*` or absent overwrites, otherwise it must match. Returns false on a conflict. */
   writeState(key: string, value: Json, eTag: string | undefined): Promise<{ ok: boolean; eTag?: string }>;

@@ -10,18 +10,17 @@ const harness: StoreHarness = {
   async newDatabase() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'));
     const file = path.join(dir, 'bot.db');
+    // One raw connection per test database, as a second process would hold it.
+    let raw: Database.Database | null = null;
     return {
       open: () => createSqliteStore(file),
       async query(sql) {
-        const db = new Database(file);
-        try {
-          const stmt = db.prepare(sql);
-          return stmt.reader ? (stmt.all() as Record<string, unknown>[]) : (stmt.run(), []);
-        } finally {
-          db.close();
-        }
+        raw ??= new Database(file);
+        const stmt = raw.prepare(sql);
+        return stmt.reader ? (stmt.all() as Record<string, unknown>[]) : (stmt.run(), []);
       },
       async dispose() {
+        raw?.close();
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };

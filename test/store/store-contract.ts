@@ -335,6 +335,7 @@ export function storeContract(harness: StoreHarness): void {
   describe('audit', () => {
     test('is append-only: the database refuses UPDATE and DELETE', async () => {
       await store.appendAudit([audit(T1, 'a1'), audit(T1, 'a2')]);
+      expect(await db.query('SELECT CAST(count(*) AS INTEGER) AS n FROM audit')).toEqual([{ n: 2 }]);
       await expect(db.query("UPDATE audit SET tenant_id = 'evil'")).rejects.toThrow(/append-only/);
       await expect(db.query('DELETE FROM audit')).rejects.toThrow(/append-only/);
       expect((await store.listAudit(T1, 10)).map((a) => a.action)).toEqual(['a2', 'a1']);
@@ -499,6 +500,38 @@ export function storeContract(harness: StoreHarness): void {
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'already_connected' }]);
       const winner = results[0].ok ? workspaceKey(WS_A) : workspaceKey(WS_B);
       expect((await store.getConnection(T1))?.workspaceKey).toBe(winner);
+    });
+  });
+
+  describe('request leases', () => {
+    test('one owner at a time; renewal by the holder; free again after release or once it runs out', async () => {
+      expect(await store.claimRequestLease('r1', 'a', iso(0), iso(60))).toBe(true);
+      // Another instance cannot take it while it runs.
+      expect(await another().claimRequestLease('r1', 'b', iso(30), iso(90))).toBe(false);
+      // Other requests are independent.
+      expect(await another().claimRequestLease('r2', 'b', iso(30), iso(90))).toBe(true);
+      // The holder renews it.
+      expect(await store.claimRequestLease('r1', 'a', iso(50), iso(120))).toBe(true);
+      expect(await store.claimRequestLease('r1', 'b', iso(100), iso(160))).toBe(false);
+      // Only the holder's release counts.
+      await store.releaseRequestLease('r1', 'b');
+      expect(await store.claimRequestLease('r1', 'b', iso(100), iso(160))).toBe(false);
+      await store.releaseRequestLease('r1', 'a');
+      expect(await store.claimRequestLease('r1', 'b', iso(100), iso(160))).toBe(true);
+      // A holder that died: its lease runs out and another owner takes over.
+      expect(await store.claimRequestLease('r1', 'c', iso(159), iso(200))).toBe(false);
+      expect(await store.claimRequestLease('r1', 'c', iso(160), iso(220))).toBe(true);
+      await store.releaseRequestLease('missing', 'a');
+    });
+
+    test('several instances claiming one request at once: exactly one gets it', async () => {
+      const b = another();
+      const c = another();
+      await Promise.all([b.ping(), c.ping()]);
+      const results = await Promise.all(
+        [store, b, c, store, b, c].map((s, i) => s.claimRequestLease('contested', `owner-${i}`, iso(0), iso(60))),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
     });
   });
 
