@@ -11,4 +11,5 @@ export { renderDisconnectCard } from './render-disconnect';
 export { renderDisconnectConfirmCard } from './render-disconnect-confirm';
 export { renderNotificationCard, notificationSummary, notificationTitle } from './render-notification';
 export { renderStatusCard } from './render-status';
+export { renderHistoryCard } from './render-history';
 export { renderMessageCard } from './render-message';

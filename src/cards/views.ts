@@ -223,3 +223,11 @@ export interface MessageView {
   nextStep?: string;
   style?: NoticeStyle;
 }
+
+/** The `history` card: the tenant's last audit entries. */
+export interface HistoryView {
+  /** One line above the list, e.g. "The last 20 entries of the audit log, newest first." */
+  intro: string;
+  entries: AuditEventView[];
+  asOf?: string;
+}

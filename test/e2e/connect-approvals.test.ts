@@ -201,3 +201,27 @@ describe('a card action is answered within Teams\' 5 s even when Azure is slow',
     expect(executeActions(cardOf(update)).map((a) => a.verb)).toContain('request.submit');
   }, 40_000);
 });
+
+describe('a connection Azure cannot show (apps already hold their role, no rule to deactivate)', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ SANDBOX_TENANT: path.join(FIXTURES, 'no-xdr-reconnect-tenant.json'), VERIFY_POLL_SECONDS: '3600' });
+    await setSocChannel(t);
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  test('is not announced by the poller; only the approver confirms it with Check now', async () => {
+    const { requestId } = await submitConnect(t, USERS.dana, 'law-soc-quiet');
+    expect((await click(t, MIA, 'request.approve', { requestId, version: 2 }, 'channel')).statusCode).toBe(200);
+    await t.bot.poller.tick();
+    expect((await t.bot.store.getRequest(requestId))!.state).toBe('approved');
+    const other = await click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel');
+    expect(cardText(other.value)).toMatch(/Azure cannot show this connection/);
+    expect((await t.bot.store.getRequest(requestId))!.state).toBe('approved');
+    const approver = await click(t, MIA, 'connection.verify', { requestId, version: 3 }, 'channel');
+    expect(cardText(approver.value)).toMatch(/connected/i);
+    expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
+  });
+});

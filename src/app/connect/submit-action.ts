@@ -9,6 +9,8 @@ import { readRequestRef } from '../read-action-data';
 import { cardResult, refused, statusForRefusal } from '../respond';
 import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
+import { refusedAttempt } from '../audit/refused-attempt';
+import { disconnectStillNeeded } from '../disconnect/still-connected';
 import { NO_SOC_CHANNEL_MESSAGE } from './connect-command';
 import { INVOKE_BUDGET_MS } from './workspace-select-action';
 
@@ -37,7 +39,17 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
     });
     if (!readiness.canSubmit) {
       const blocking = readiness.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown'));
-      return refused(409, 'ChecksNotPassed', `The checks no longer pass: ${blocking.map((c) => `${c.title}: ${c.reason}`).join(' ')} Fix this, then run \`connect\` again.`);
+      const message = `The checks no longer pass: ${blocking.map((c) => `${c.title}: ${c.reason}`).join(' ')} Fix this, then run \`connect\` again.`;
+      await ctx.store.appendAudit([refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'submit', code: 'checks_not_passed', message, at: ctx.now().toISOString() })]);
+      return refused(409, 'ChecksNotPassed', message);
+    }
+  }
+  if (request.kind === 'disconnect' && request.state === 'draft' && request.requester.id === by.id && request.version === ref.version) {
+    // A workspace disconnected meanwhile would otherwise be "verified" at once.
+    const still = await disconnectStillNeeded(ctx, request);
+    if (!still.ok) {
+      await ctx.store.appendAudit([refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'submit', code: 'nothing_connected', message: still.message, at: ctx.now().toISOString() })]);
+      return refused(409, 'nothing_connected', still.message);
     }
   }
   const at = ctx.now();

@@ -1,6 +1,8 @@
 import type { TurnOrigin } from '../../bot/read-turn';
 import { renderNotificationCard, renderPortalStepCard } from '../../cards';
+import { refusedAttempt } from '../audit/refused-attempt';
 import type { AppContext } from '../context';
+import { personOf } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
 import { notificationView, portalStepView } from '../request-views';
 import { cardResult, refused, statusForRefusal } from '../respond';
@@ -18,9 +20,12 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
     return cardResult(renderNotificationCard(notificationView(request, request.kind === 'connect' ? 'connected' : 'disconnected')));
   }
   if (request.state !== 'approved') {
-    return refused(409, 'forbidden_transition', `This request is ${request.state}: there is no portal step to check.`);
+    const message = `This request is ${request.state}: there is no portal step to check.`;
+    const by = personOf(origin);
+    if (by) await ctx.store.appendAudit([refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'verified', code: 'forbidden_transition', message, at: ctx.now().toISOString() })]);
+    return refused(409, 'forbidden_transition', message);
   }
-  const result = await verifyRequest(ctx, request);
+  const result = await verifyRequest(ctx, request, personOf(origin) ?? undefined);
   const at = ctx.now().toISOString();
   switch (result.kind) {
     case 'verified':

@@ -1,0 +1,62 @@
+import type { TurnOrigin } from '../../bot/read-turn';
+import type { RequestRecord } from '../../store/store';
+import { canStartRequest, createDraft, refusalAudit } from '../../workflow';
+import { applyRequestEvent } from '../apply-request-event';
+import { NO_SOC_CHANNEL_MESSAGE } from '../connect/connect-command';
+import type { AppContext } from '../context';
+import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { messageReply } from '../respond';
+import type { StoredRequest } from '../stored-request';
+import type { Reply } from '../types';
+import { disconnectCard } from './disconnect-card';
+import { findDisconnectTarget } from './find-disconnect-target';
+
+/**
+ * `disconnect [workspace]` in 1:1: finds the connected workspace (the bot's record,
+ * or Azure signals), applies the one-at-a-time policy, starts a draft (replacing the
+ * caller's own earlier draft) and shows the disconnect card asking for the reason.
+ */
+export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {
+  if (origin.conversationType !== 'personal') return [{ text: PERSONAL_ONLY_MESSAGE('disconnect') }];
+  const requester = personOf(origin);
+  if (!requester) return [{ text: UNKNOWN_PERSON_MESSAGE }];
+  if (!(await ctx.store.getSocChannel(origin.tenantId))) {
+    return [messageReply({ title: 'Set the SOC channel first', text: NO_SOC_CHANNEL_MESSAGE, style: 'warning' })];
+  }
+  const tenantId = origin.tenantId;
+  const target = await findDisconnectTarget(ctx, tenantId, argument);
+  const at = ctx.now().toISOString();
+  if (!target.ok) {
+    if (target.refusal) await ctx.store.appendAudit([refusalAudit(null, requester, 'disconnect', target.refusal, at, tenantId)]);
+    return [messageReply({ title: target.title, text: target.message, style: 'warning' })];
+  }
+
+  const openRequests = (await ctx.store.listOpenRequests(tenantId)) as unknown as StoredRequest[];
+  const decision = canStartRequest({
+    kind: 'disconnect',
+    workspace: target.workspace,
+    // Without a record, the workspace Azure shows as connected is the connected one.
+    connectedWorkspace: target.connection?.workspace ?? target.workspace,
+    openRequests,
+    requesterId: requester.id,
+  });
+  if (!decision.ok) {
+    await ctx.store.appendAudit([refusalAudit(null, requester, 'disconnect', decision.refusal, at, tenantId)]);
+    return [messageReply({ title: 'Cannot start a disconnect request', text: decision.refusal.message, style: 'warning' })];
+  }
+  for (const draft of decision.draftsToCancel) {
+    await applyRequestEvent(ctx, draft.id, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
+  }
+  const draft: StoredRequest = createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at });
+  const committed = await ctx.store.commit({
+    request: draft as unknown as RequestRecord,
+    expectedVersion: null,
+    audit: [{ at, tenantId, requestId: draft.id, actor: requester, action: 'create', outcome: 'accepted', fromState: null, toState: 'draft', version: 1 }],
+    outbox: [],
+  });
+  if (!committed.ok) {
+    return [messageReply({ title: 'Cannot start a disconnect request', text: 'The request could not be saved. Try again.', style: 'warning' })];
+  }
+  ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft', kind: 'disconnect' }, 'request created');
+  return [{ card: disconnectCard(draft, target.connection), summary: `Disconnect ${target.workspace.name}: give a reason` }];
+}

@@ -1,0 +1,37 @@
+import type { TurnOrigin } from '../../bot/read-turn';
+import { applyRequestEvent } from '../apply-request-event';
+import type { AppContext } from '../context';
+import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { readRequestRef } from '../read-action-data';
+import { cardResult, refused, statusForRefusal } from '../respond';
+import type { CardAction, CardActionResult } from '../types';
+import { disconnectConfirmCard } from './disconnect-card';
+
+/**
+ * `disconnect.submit` on the disconnect card: records the reason (required, 1–500
+ * characters after trimming; the workflow validates and audits a refusal) and answers
+ * with the confirmation showing the reason. A refused reason changes nothing, and the
+ * card the requester typed into stays as it is.
+ */
+export async function disconnectReasonAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
+  const by = personOf(origin);
+  if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
+  const ref = readRequestRef(action.data);
+  if (!ref.ok) return refused(400, 'InvalidData', ref.message);
+  const reason = action.data.reason;
+  if (reason !== undefined && reason !== null && typeof reason !== 'string') {
+    return refused(400, 'InvalidInput', 'The reason must be text: type why the workspace is being disconnected, then continue.');
+  }
+  const request = await ctx.store.getRequest(ref.requestId);
+  if (!request || request.tenantId !== origin.tenantId) {
+    return refused(404, 'NotFound', 'This request no longer exists. Start again with `disconnect`.');
+  }
+  const outcome = await applyRequestEvent(
+    ctx,
+    ref.requestId,
+    { type: 'set_reason', by, at: ctx.now().toISOString(), reason: reason ?? '', expectedVersion: ref.version },
+    by,
+  );
+  if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
+  return cardResult(disconnectConfirmCard(outcome.request));
+}
