@@ -4,16 +4,23 @@ import type { Server } from 'restify';
 import { baseCommands, createApplication } from './app/create-application';
 import type { AppContext } from './app/context';
 import { connectParts, createVerificationPoller } from './app/connect';
+import { disconnectParts } from './app/disconnect';
+import { statusParts } from './app/status';
 import { createArmAdapter, createGraphAdapter, createLiveCredential, createSandboxCredential, type ArmPort, type GraphPort } from './azure';
 import { OnboardingBot } from './bot/onboarding-bot';
+import { createBotState, type BotStateSet } from './bot/state-storage';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createConversationSender } from './notify/conversation-sender';
 import { createOutboxDispatcher, type OutboxDispatcher } from './notify/outbox-dispatcher';
+import { withTeamsLimits, type TeamsLimitOptions } from './notify/with-teams-limits';
 import { createSandbox, loadTenantFixture, type Sandbox } from './sandbox';
 import { createAdapter, type AuthSettings } from './server/create-adapter';
 import { createServer } from './server/create-server';
+import { stopServer } from './server/in-flight';
+import { listenSandbox, type SandboxListener } from './server/listen-sandbox';
 import { openStore } from './store/open-store';
+import { createStoreReadiness, type StoreReadiness } from './store/store-readiness';
 import type { Store } from './store/store';
 
 export interface StartOptions {
@@ -24,6 +31,8 @@ export interface StartOptions {
   authSettings?: AuthSettings;
   /** Outbox polling interval; default 1 s. */
   outboxIntervalMs?: number;
+  /** Teams rate limits and retries of notifications; tests scale them down. */
+  teamsLimits?: TeamsLimitOptions;
 }
 
 export interface RunningBot {
@@ -34,6 +43,10 @@ export interface RunningBot {
   ctx: AppContext;
   outbox: OutboxDispatcher;
   poller: ReturnType<typeof createVerificationPoller>;
+  /** The store's schema and reachability (GET /readyz); `whenReady()` resolves once migrations are in place. */
+  readiness: StoreReadiness;
+  /** Conversation and user state in the store, shared by every instance (for dialogs). */
+  botState: BotStateSet;
   /** Stops accepting, lets in-flight work finish, closes the store. */
   close(): Promise<void>;
 }
@@ -42,18 +55,28 @@ export interface RunningBot {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const port = config.port === 0 ? await freePort() : config.port;
-  const store = openStore(config.database);
-  await store.migrate();
+  const store = openStore(config.database, {
+    onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost; the next call reconnects'),
+  });
+  // Listen even while the database is away: /readyz says so, and the schema comes up in the background.
+  const readiness = createStoreReadiness(store, { logger });
+  await readiness.start();
+  let closing = false;
 
   let sandbox: Sandbox | null = null;
   let arm: ArmPort;
   let graph: GraphPort;
   let defaultTenantId = 'sandbox-tenant';
+  let sandboxListener: SandboxListener | null = null;
   if (config.mode === 'sandbox') {
     const tenant = loadTenantFixture(config.sandbox.tenantPath);
     defaultTenantId = tenant.tenantId;
-    const origin = config.sandbox.url ?? `http://127.0.0.1:${port}`;
-    if (!config.sandbox.url) sandbox = createSandbox({ tenant, latencyMs: config.sandbox.latencyMs });
+    if (!config.sandbox.url) {
+      sandbox = createSandbox({ tenant, latencyMs: config.sandbox.latencyMs });
+      // The bot's own Azure clients use a private port, which stays up while the public one drains at shutdown.
+      sandboxListener = await listenSandbox(sandbox);
+    }
+    const origin = config.sandbox.url ?? sandboxListener!.origin;
     const credential = createSandboxCredential();
     arm = createArmAdapter({ endpoint: `${origin}/sandbox/arm`, credential, insecureSandbox: origin.startsWith('http:') });
     graph = createGraphAdapter({ baseUrl: `${origin}/sandbox/graph`, credential });
@@ -64,9 +87,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   }
 
   const adapter = createAdapter(config.bot, logger, options.authSettings);
+  const botState = createBotState(store);
+  adapter.use(botState.autoSave);
   const outbox = createOutboxDispatcher({
     store,
-    send: createConversationSender(adapter, config.bot.appId, store),
+    send: withTeamsLimits(createConversationSender(adapter, config.bot.appId, store), options.teamsLimits),
     logger,
     now: options.now,
     intervalMs: options.outboxIntervalMs,
@@ -82,19 +107,23 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     kickOutbox: () => outbox.kick(),
   };
   const app = createApplication(ctx, {
-    commands: { ...baseCommands, ...connectParts.commands },
-    actions: { ...connectParts.actions },
+    commands: { ...baseCommands, ...connectParts.commands, ...disconnectParts.commands, ...statusParts.commands },
+    actions: { ...connectParts.actions, ...disconnectParts.actions, ...statusParts.actions },
   });
   const bot = new OnboardingBot({ app, sandboxIdentity: config.mode === 'sandbox', defaultTenantId });
-  const server: Server = createServer({ adapter, bot, store, logger, sandbox: sandbox ?? undefined });
+  const server: Server = createServer({ adapter, bot, store, logger, sandbox: sandbox ?? undefined, requireToken: config.bot.appId !== '', readiness: () => readiness.check() });
   const poller = createVerificationPoller(ctx);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => resolve());
   });
-  outbox.start();
-  poller.start();
+  // Notifications and verification need the schema: they start once it is in place.
+  void readiness.whenReady().then(() => {
+    if (closing) return;
+    outbox.start();
+    poller.start();
+  });
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, mode: config.mode, store: store.kind }, 'bot listening');
 
@@ -106,13 +135,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ctx,
     outbox,
     poller,
+    readiness,
+    botState,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open.
-        server.server.closeIdleConnections?.();
-      });
+      closing = true;
+      readiness.stop();
+      // Stop accepting, let the turns in flight finish (bounded), deliver what they queued, then close.
+      const { drained } = await stopServer(server, 10_000);
+      if (!drained) logger.warn('shutdown: turns still in flight after 10 s were cut off');
       await Promise.all([outbox.stop(), poller.stop()]);
+      await outbox.flush(5_000);
+      await sandboxListener?.close();
       await store.close();
     },
   };

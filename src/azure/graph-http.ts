@@ -51,13 +51,19 @@ export async function graphGet(http: GraphHttp, operation: string, url: string, 
       const detail = /"message"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.slice(0, 200);
       throw new AzureCallError(kindForStatus(res.status), operation, `Graph answered ${res.status}: ${detail}`, res.status);
     }
+    let body: unknown;
     try {
-      const body: unknown = JSON.parse(text);
-      if (typeof body !== 'object' || body === null) throw new Error('not a JSON object');
-      return body as Record<string, unknown>;
+      body = JSON.parse(text);
     } catch (err) {
-      throw new AzureCallError('malformed', operation, `unparsable Graph answer: ${(err as Error).message}`, res.status);
+      body = err as Error;
     }
+    if (typeof body === 'object' && body !== null && !(body instanceof Error)) return body as Record<string, unknown>;
+    // A garbled answer is usually transient (a proxy, a cut connection): try again like a 503.
+    if (attempt < http.maxRetries) {
+      await sleep(retryAfterMs(null, attempt), signal);
+      continue;
+    }
+    throw new AzureCallError('malformed', operation, `unparsable Graph answer: ${body instanceof Error ? body.message : 'not a JSON object'}`, res.status);
   }
 }
 

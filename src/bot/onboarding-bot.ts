@@ -46,7 +46,11 @@ export class OnboardingBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') {
+      // The bot uses no other invoke (task modules, message extensions, sign-in); the base handler would answer 501.
+      const name = typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : '';
+      return { status: 400, body: { code: 'UnsupportedInvoke', message: `This bot does not handle "${name}" invokes; it only handles Adaptive Card actions (adaptiveCard/action).` } };
+    }
     const origin = this.origin(context);
     const parsed = readCardAction(context.activity);
     const result: CardActionResult = parsed.ok

@@ -24,7 +24,21 @@ export function createConversationSender(adapter: CloudAdapter, appId: string, s
     // Without the activity id of the message it was taken from, a send is a new post, not a reply.
     const { activityId: _replyTo, ...reference } = stored;
     let activityId: string | null = null;
+    // A failure inside the callback would go to the adapter's onTurnError and be lost: keep it and throw it here.
+    let failure: { error: unknown } | null = null;
     await adapter.continueConversationAsync(appId, reference, async (context) => {
+      try {
+        await deliverInTurn(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw (failure as { error: unknown }).error;
+    return { activityId };
+
+    async function deliverInTurn(context: TurnContext): Promise<void> {
+      // Retries are ours (withTeamsLimits), so that every attempt is counted against Teams' rate limits.
+      withoutSdkRetries(context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey));
       const activity: Partial<Activity> = payload.card
         ? MessageFactory.attachment(CardFactory.adaptiveCard(payload.card))
         : MessageFactory.text(payload.kind === 'post' ? (payload.text ?? '') : '');
@@ -41,7 +55,16 @@ export function createConversationSender(adapter: CloudAdapter, appId: string, s
         const sent = await client.conversations.sendToConversation(conversationId, full);
         activityId = sent?.id ?? null;
       }
-    });
-    return { activityId };
+    }
   };
+}
+
+/** The pipeline policies that retry on their own (core-rest-pipeline names). */
+const SDK_RETRY_POLICIES = ['defaultRetryPolicy', 'exponentialRetryPolicy', 'throttlingRetryPolicy', 'systemErrorRetryPolicy', 'retryPolicy'];
+
+/** Removes the connector client's built-in retries (they would bypass the rate limiter). */
+export function withoutSdkRetries(client: ConnectorClient | undefined): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client?.pipeline;
+  if (!pipeline) return;
+  for (const name of SDK_RETRY_POLICIES) pipeline.removePolicy({ name });
 }

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import * as restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
-import type { Logger } from '../logger';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import { runWithCorrelationId, type Logger } from '../logger';
 import type { Store } from '../store/store';
+import type { OnboardingAdapter } from './create-adapter';
+import { trackInFlight } from './in-flight';
+import { activityProblem, asActivity } from './validate-activity';
 
 /** Something that may answer a raw HTTP request before routing (the sandbox). */
 export interface RawHandler {
@@ -10,19 +14,34 @@ export interface RawHandler {
 }
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
+  adapter: OnboardingAdapter;
   bot: ActivityHandler;
   store: Store;
   logger: Logger;
   /** Mounted before routing; only in sandbox mode. */
   sandbox?: RawHandler;
+  /** Largest accepted request body; larger ones get 413. Default 256 KB. */
   maxBodyBytes?: number;
+  /** True when MicrosoftAppId is set: requests without a bearer token are refused before their body is read. */
+  requireToken?: boolean;
+  /** Readiness of the store (reachable and migrated); default: the store answers a ping. */
+  readiness?: () => Promise<{ ready: boolean; store: string; database?: string; message?: string }>;
+}
+
+const UNAUTHORIZED = { error: { code: 'Unauthorized', message: 'A valid Bot Framework token is required.' } };
+const SAFE_ID = /^[A-Za-z0-9:;=@._|-]{1,128}$/;
+
+/** The activity id when it is a plain id, else a new one: every turn's log lines share it. */
+function correlationIdOf(body: unknown): string {
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && SAFE_ID.test(id) ? id : randomUUID();
 }
 
 /** The bot's HTTP server: POST /api/messages, GET /healthz, GET /readyz (and /sandbox/* in sandbox mode). */
 export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, store, logger, sandbox } = options;
   const server = restify.createServer({ name: 'sentinel-onboarding-bot', handleUncaughtExceptions: false });
+  const inFlight = trackInFlight(server);
 
   if (sandbox) {
     server.pre((req, res, next) => {
@@ -41,20 +60,48 @@ export function createServer(options: ServerOptions): restify.Server {
     });
   }
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+  // Without a token there is nothing to read: refuse before the body is parsed.
+  const requireBearer: restify.RequestHandler = (req, res, next) => {
+    const header = req.headers.authorization;
+    if (options.requireToken && (typeof header !== 'string' || !/^Bearer \S+$/.test(header))) {
+      res.send(401, UNAUTHORIZED);
+      return next(false);
+    }
+    return next();
+  };
+  const parseBody = restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false, mapFiles: false });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', requireBearer, ...parseBody, async (req: restify.Request, res: restify.Response) => {
     const body = req.body as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { error: { code: 'BadRequest', message: 'The body must be a Bot Framework activity (a JSON object with a type).' } });
-      return;
-    }
-    try {
-      await adapter.process(req, res, (context) => bot.run(context));
-    } catch (err) {
-      logger.warn({ err: String(err) }, 'activity refused');
-      if (!res.headersSent) res.send(400, { error: { code: 'BadRequest', message: 'The activity could not be processed: check that it is a valid Bot Framework activity.' } });
-    }
+    await runWithCorrelationId(correlationIdOf(body), () =>
+      inFlight.run(async () => {
+        const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+        let auth: AuthenticateRequestResult;
+        try {
+          const forAuth = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+          auth = await adapter.authentication.authenticateRequest(asActivity(forAuth), authorization);
+        } catch (err) {
+          // Any failure to validate the token is a refusal; the reason stays in the log, not in the answer.
+          logger.warn({ err: errorText(err), errorName: err instanceof Error ? err.name : typeof err }, 'activity refused: not authenticated');
+          res.send(401, UNAUTHORIZED);
+          return;
+        }
+        const problem = activityProblem(body);
+        if (problem) {
+          logger.info({ problem }, 'activity refused: malformed');
+          res.send(400, { error: { code: 'BadRequest', message: problem } });
+          return;
+        }
+        try {
+          const invokeResponse = await adapter.processAuthenticated(auth, asActivity(body), (context) => bot.run(context));
+          if (invokeResponse) res.send(invokeResponse.status, invokeResponse.body);
+          else res.send(200);
+        } catch (err) {
+          logger.error({ err: errorText(err) }, 'activity failed');
+          if (!res.headersSent) res.send(500, { error: { code: 'InternalError', message: 'The bot could not process this activity. Please try again.' } });
+        }
+      }),
+    );
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -62,6 +109,11 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   server.get('/readyz', async (_req, res) => {
+    if (options.readiness) {
+      const { ready, ...report } = await options.readiness();
+      res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...report });
+      return;
+    }
     try {
       await store.ping();
       res.send(200, { status: 'ready', store: store.kind });
@@ -71,4 +123,8 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   return server;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

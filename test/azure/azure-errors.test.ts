@@ -57,13 +57,21 @@ describe('Azure call failures become AzureCallError', () => {
     await expect(h.graph().getUser(RAVI)).rejects.toMatchObject({ kind: 'timeout' });
   });
 
-  it("gives 'malformed' on an unparsable body (fault extension \"body\")", async () => {
-    await fault({ match: 'automationRules', status: 200, body: 'not json', count: 1 });
+  it("gives 'malformed' on an unparsable body that persists (fault extension \"body\")", async () => {
+    await fault({ match: 'automationRules', status: 200, body: 'not json', count: 10 });
     await expect(h.arm().listAutomationRules(PROD)).rejects.toMatchObject({ kind: 'malformed' });
-    await fault({ match: '^GET /subscriptions$', status: 200, body: '{"value": [', count: 1 });
+    await fault({ match: '^GET /subscriptions$', status: 200, body: '{"value": [', count: 10 });
     await expect(h.arm().listSubscriptions()).rejects.toMatchObject({ kind: 'malformed' });
-    await fault({ match: 'subscribedSkus', status: 200, body: 'not json', count: 1 });
+    await fault({ match: 'subscribedSkus', status: 200, body: 'not json', count: 10 });
     await expect(h.graph().hasDefenderXdr()).rejects.toMatchObject({ kind: 'malformed' });
+    await h.request('DELETE', '/sandbox/faults');
+  });
+
+  it('retries an unparsable body once within the call deadline', async () => {
+    await fault({ match: 'automationRules', status: 200, body: 'not json', count: 1 });
+    expect(await h.arm().listAutomationRules(PROD)).toHaveLength(2);
+    await fault({ match: 'subscribedSkus', status: 200, body: 'not json', count: 1 });
+    expect(await h.graph().hasDefenderXdr()).toBe(true);
   });
 
   it('retries a Graph 429 and maps Graph 5xx / 403', async () => {

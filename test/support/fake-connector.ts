@@ -66,6 +66,8 @@ export class FakeConnector {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // When the request arrived, not when its body was read: rate limits are judged on arrival.
+    const arrivedAt = Date.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -92,7 +94,7 @@ export class FakeConnector {
       const method = req.method ?? 'GET';
       const activityId = match[2] ? decodeURIComponent(match[2]) : null;
       const assignedId = method === 'PUT' && activityId ? activityId : `activity-${this.nextId++}`;
-      this.calls.push({ method, path, conversationId: decodeURIComponent(match[1]), activityId, body, assignedId, at: Date.now() });
+      this.calls.push({ method, path, conversationId: decodeURIComponent(match[1]), activityId, body, assignedId, at: arrivedAt });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: assignedId }));
     });
