@@ -1,34 +1,13 @@
 import * as net from 'node:net';
 import { Client, Pool } from 'pg';
 import { createPostgresStore } from '../../src/store/postgres-store';
-import { redactUrl } from '../../src/logger';
+import { requirePostgres, SKIP_POSTGRES, TEST_DATABASE_URL } from '../support/postgres-test-db';
 import { storeContract, type StoreHarness } from './store-contract';
 
-const URL_ = process.env.TEST_DATABASE_URL || 'postgres://bot:bot@127.0.0.1:5432/bot_test';
-const SKIP = process.env.SKIP_POSTGRES_TESTS === '1';
+const URL_ = TEST_DATABASE_URL;
+const SKIP = SKIP_POSTGRES;
 const RUN = `t${process.pid}_${Date.now().toString(36)}`;
-
-let reachable: Promise<void> | undefined;
-/** Fails (never skips) with what to do when the server is not there. */
-function requireServer(): Promise<void> {
-  reachable ??= (async () => {
-    const client = new Client({ connectionString: URL_, connectionTimeoutMillis: 3000 });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-    } catch (err) {
-      throw new Error(
-        `PostgreSQL is not reachable at ${redactUrl(URL_)} (${(err as Error).message}). ` +
-          'Start one with `sudo .ci/start-postgres.sh` (or set TEST_DATABASE_URL), ' +
-          'or set SKIP_POSTGRES_TESTS=1 to skip the PostgreSQL store tests explicitly.',
-      );
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  })();
-  return reachable;
-}
+const requireServer = () => requirePostgres(URL_);
 
 let counter = 0;
 /** Each test gets its own schema, dropped afterwards; runs never see each other's data. */
