@@ -16,8 +16,14 @@ const harness: StoreHarness = {
       open: () => createSqliteStore(file),
       async query(sql) {
         raw ??= new Database(file);
-        const stmt = raw.prepare(sql);
-        return stmt.reader ? (stmt.all() as Record<string, unknown>[]) : (stmt.run(), []);
+        try {
+          const stmt = raw.prepare(sql);
+          return stmt.reader ? (stmt.all() as Record<string, unknown>[]) : (stmt.run(), []);
+        } catch (err) {
+          // The native addon builds its errors with the constructor of the first jest module registry that
+          // loaded it; in a shared worker that is another realm's Error, which jest's toThrow does not see.
+          throw new Error((err as Error).message);
+        }
       },
       async dispose() {
         raw?.close();
