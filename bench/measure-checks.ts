@@ -1,0 +1,136 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createArmAdapter, createGraphAdapter, createSandboxCredential, type ArmPort, type GraphPort } from '../src/azure';
+import { runReadinessChecks, type ReadinessInput } from '../src/checks/run-readiness-checks';
+import { createSandbox, loadTenantFixture } from '../src/sandbox';
+import { median } from './stats';
+
+/** One emulated ARM / Graph call as the sandbox served it, relative to the start of the check run. */
+export interface TimedCall {
+  call: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** One run of the prerequisite checks against the emulated calls it made. */
+export interface CheckRun {
+  wallMs: number;
+  slowestCallMs: number;
+  sumOfCallsMs: number;
+  calls: number;
+  /** wall / slowest call: 1.0 = perfectly concurrent. */
+  ratioToSlowestCall: number;
+  /** wall / sum of calls: 1.0 = as slow as making them one after another. */
+  ratioToSumOfCalls: number;
+  /** The longest chain of calls that had to wait for one another (1 = all at once). */
+  sequentialDepth: number;
+  /** The calls, in start order. */
+  timeline: TimedCall[];
+}
+
+/** The median run, as the bot does it today, and with the tenant inventory cached (the suggested fix). */
+export interface CheckTiming extends CheckRun {
+  runs: number;
+  withInventoryCache: Omit<CheckRun, 'timeline'>;
+}
+
+type CallLog = { call: string; start: number; end: number }[];
+
+/**
+ * Runs the prerequisite checks (`runReadinessChecks`, as `connect`, `check` and Submit do)
+ * against an in-process sandbox whose HTTP server times every emulated call.
+ */
+export async function measureChecks(options: { latencyMs: number; runs: number }): Promise<CheckTiming> {
+  const sandbox = createSandbox({ tenant: loadTenantFixture(undefined), latencyMs: options.latencyMs });
+  const log: CallLog = [];
+  const server = http.createServer((req, res) => {
+    const start = performance.now();
+    const call = `${req.method} ${(req.url ?? '').split('?')[0].replace(/^\/sandbox/, '')}`;
+    res.once('finish', () => log.push({ call, start, end: performance.now() }));
+    void sandbox.handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const credential = createSandboxCredential();
+    const arm = createArmAdapter({ endpoint: sandbox.armBaseUrl(origin), credential, insecureSandbox: true });
+    const graph = createGraphAdapter({ baseUrl: sandbox.graphBaseUrl(origin), credential });
+    const today = await medianRun(arm, graph, log, options.runs);
+    const cached = withInventoryCache(arm, graph);
+    const { timeline: _timeline, ...withCache } = await medianRun(cached.arm, cached.graph, log, options.runs);
+    return { ...today, runs: options.runs, withInventoryCache: withCache };
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const input: ReadinessInput = {
+  workspace: { subscriptionId: 'd0cfe6b2-9ac0-4464-9919-dccaee2e48c0', resourceGroup: 'rg-soc', name: 'law-soc-prod' },
+  requester: { id: '11111111-1111-4111-8111-111111111111', name: 'Dana Okafor (SOC lead)' },
+  recordedConnection: null,
+  deadlineMs: 30_000,
+  now: () => new Date(),
+};
+
+async function medianRun(arm: ArmPort, graph: GraphPort, log: CallLog, runs: number): Promise<CheckRun> {
+  // One warm-up run: first-call costs (module loading, sockets, a cold cache) are not the checks' concurrency.
+  await runReadinessChecks(arm, graph, input);
+  const measured: CheckRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    log.length = 0;
+    const start = performance.now();
+    const report = await runReadinessChecks(arm, graph, input);
+    const wall = performance.now() - start;
+    if (report.checks.some((c) => c.result === 'unknown')) throw new Error(`bench: a check was unknown: ${JSON.stringify(report.checks)}`);
+    const durations = log.map((c) => c.end - c.start);
+    const slowest = Math.max(...durations);
+    const sum = durations.reduce((a, b) => a + b, 0);
+    measured.push({
+      wallMs: round(wall),
+      slowestCallMs: round(slowest),
+      sumOfCallsMs: round(sum),
+      calls: log.length,
+      ratioToSlowestCall: round(wall / slowest, 100),
+      ratioToSumOfCalls: round(wall / sum, 100),
+      sequentialDepth: depthOf(log),
+      timeline: [...log].sort((a, b) => a.start - b.start).map((c) => ({ call: c.call, startMs: round(c.start - start), endMs: round(c.end - start) })),
+    });
+  }
+  const mid = median(measured.map((m) => m.wallMs));
+  return measured.find((m) => m.wallMs === mid)!;
+}
+
+/**
+ * The suggested fix, to measure it: the tenant's inventory (subscriptions, workspaces, the
+ * Defender apps' service principals) changes rarely, so it is kept across turns instead of
+ * being listed again before every check. Everything that decides a check is still read live.
+ */
+function withInventoryCache(arm: ArmPort, graph: GraphPort): { arm: ArmPort; graph: GraphPort } {
+  const keep = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => {
+    const cache = new Map<string, Promise<R>>();
+    return (...args: A): Promise<R> => {
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, fn(...args));
+      return cache.get(key)!;
+    };
+  };
+  return {
+    arm: { ...arm, listSubscriptions: keep(() => arm.listSubscriptions()), listWorkspaces: keep(() => arm.listWorkspaces()) },
+    graph: { ...graph, findServicePrincipal: keep((appId: string) => graph.findServicePrincipal(appId)) },
+  };
+}
+
+const round = (n: number, by = 10) => Math.round(n * by) / by;
+
+/** Longest chain of calls where each starts after the previous one ended. */
+function depthOf(calls: CallLog): number {
+  const sorted = [...calls].sort((a, b) => a.end - b.end);
+  const depth: number[] = [];
+  sorted.forEach((c, i) => {
+    let best = 0;
+    for (let j = 0; j < i; j++) if (sorted[j].end <= c.start) best = Math.max(best, depth[j]);
+    depth[i] = best + 1;
+  });
+  return Math.max(0, ...depth);
+}
