@@ -6,7 +6,7 @@ import type { AppContext } from './app/context';
 import { connectParts, createVerificationPoller } from './app/connect';
 import { disconnectParts } from './app/disconnect';
 import { statusParts } from './app/status';
-import { createArmAdapter, createGraphAdapter, createLiveCredential, createSandboxCredential, type ArmPort, type GraphPort } from './azure';
+import { cacheInventory, createArmAdapter, createGraphAdapter, createLiveCredential, createSandboxCredential, type ArmPort, type GraphPort } from './azure';
 import { OnboardingBot } from './bot/onboarding-bot';
 import { createBotState, type BotStateSet } from './bot/state-storage';
 import type { Config } from './config';
@@ -85,6 +85,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     arm = createArmAdapter({ credential });
     graph = createGraphAdapter({ credential });
   }
+  // Subscriptions, workspaces and the Defender apps' principals change rarely: reuse them for a few minutes.
+  ({ arm, graph } = cacheInventory(arm, graph));
 
   const adapter = createAdapter(config.bot, logger, options.authSettings);
   const botState = createBotState(store);

@@ -3,3 +3,4 @@ export * from './ports';
 export { createArmAdapter, DEFAULT_RETRY_OPTIONS, type ArmAdapterOptions } from './create-arm-adapter';
 export { createGraphAdapter, type GraphAdapterOptions } from './create-graph-adapter';
 export { createLiveCredential, createSandboxCredential, describeCredential, SANDBOX_TOKEN } from './credentials';
+export { cacheInventory, type InventoryCacheOptions } from './cache-inventory';

@@ -8,7 +8,8 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
   const cache = new Map<string, Promise<unknown>>();
   const memo = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
-      const key = `${name}:${JSON.stringify(args).toLowerCase()}`;
+      // A workspace is keyed by sub/rg/name alone: callers pass refs with or without id and location.
+      const key = `${name}:${JSON.stringify(args.map(keyPart)).toLowerCase()}`;
       let hit = cache.get(key) as Promise<R> | undefined;
       if (!hit) {
         hit = fn(...args);
@@ -37,4 +38,12 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
       findServicePrincipal: memo('sp', (appId: string) => graph.findServicePrincipal(appId)),
     },
   };
+}
+
+function keyPart(arg: unknown): unknown {
+  if (typeof arg === 'object' && arg !== null && 'subscriptionId' in arg && 'resourceGroup' in arg && 'name' in arg) {
+    const ws = arg as { subscriptionId: string; resourceGroup: string; name: string };
+    return `${ws.subscriptionId}/${ws.resourceGroup}/${ws.name}`;
+  }
+  return arg;
 }
