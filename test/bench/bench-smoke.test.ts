@@ -59,7 +59,7 @@ describe('npm run bench (a few users, a few seconds)', () => {
     expect(results.checks.ratioToSlowestCall).toBeGreaterThanOrEqual(1);
     expect(results.checks.ratioToSumOfCalls).toBeGreaterThan(0);
     expect(results.checks.ratioToSumOfCalls).toBeLessThanOrEqual(1);
-    expect(results.checks.withInventoryCache.calls).toBeGreaterThan(0);
+    expect(results.checks.coldInventory.calls).toBeGreaterThan(0);
     expect(results.openRequests.created).toBe(20);
     expect(results.openRequests.peakRssMb).toBeGreaterThan(results.openRequests.baselineRssMb * 0.5);
     expect(results.readiness.samplesMs).toHaveLength(1);

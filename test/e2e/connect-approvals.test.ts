@@ -126,7 +126,15 @@ describe('the portal step is verified by polling; a step that never happens fail
     await t.bot.poller.tick();
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('approved');
     await t.request('POST', '/sandbox/portal/connect', { workspace: `${SUB}/rg-soc/law-soc-prod` });
-    await t.bot.poller.tick();
+    // Check now racing the poller (and another click): every click sees the connection, none an error.
+    const [a, b] = await Promise.all([
+      click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel'),
+      click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel'),
+      t.bot.poller.tick(),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(cardText(a.value)).toMatch(/connected/i);
+    expect(cardText(b.value)).toMatch(/connected/i);
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
     await t.connector.waitFor(() => socPosts(t).some((p) => /^Connected law-soc-prod/.test(String(p.body.summary))), 5000, 'connected post');
     expect(await t.bot.store.getConnection(TENANT_ID)).toMatchObject({ workspace: { name: 'law-soc-prod' } });
@@ -223,5 +231,31 @@ describe('a connection Azure cannot show (apps already hold their role, no rule 
     const approver = await click(t, MIA, 'connection.verify', { requestId, version: 3 }, 'channel');
     expect(cardText(approver.value)).toMatch(/connected/i);
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
+  });
+});
+
+describe('submit re-checks the prerequisites when the card is more than a minute old', () => {
+  let t: TestBot;
+  let now = new Date('2026-11-29T10:00:00Z');
+  beforeAll(async () => {
+    t = await startTestBot({ VERIFY_POLL_SECONDS: '3600' }, { now: () => now });
+    await setSocChannel(t);
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  test('another workspace connected in the portal meanwhile: the submit is refused and nothing is posted', async () => {
+    const card = cardOf(await say(t, USERS.dana, 'connect law-soc-prod'))!;
+    const submit = executeActions(card).find((a) => a.verb === 'request.submit')!;
+    expect((await t.request('POST', '/sandbox/portal/connect', { workspace: `${SUB}/rg-soc/law-soc-staging` })).status).toBe(200);
+    now = new Date(now.getTime() + 2 * 60_000);
+    const postsBefore = socPosts(t).length;
+    const answer = await click(t, USERS.dana, 'request.submit', { requestId: submit.data.requestId, version: 1 }, 'personal');
+    expect(answer.statusCode).toBe(409);
+    expect(answer.value.message).toMatch(/checks no longer pass[\s\S]*law-soc-staging/);
+    expect((await t.bot.store.getRequest(submit.data.requestId as string))!.state).toBe('draft');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(socPosts(t).length).toBe(postsBefore);
   });
 });

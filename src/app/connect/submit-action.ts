@@ -28,7 +28,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
 
   let readiness = request.readiness;
-  if (request.kind === 'connect' && request.state === 'draft' && request.requester.id === by.id && request.version === ref.version) {
+  if (request.kind === 'connect' && request.state === 'draft' && request.requester.id === by.id && request.version === ref.version && !isFresh(readiness, ctx.now())) {
     const connection = await ctx.store.getConnection(origin.tenantId);
     readiness = await runReadinessChecks(ctx.arm, ctx.graph, {
       workspace: request.workspace,
@@ -66,4 +66,12 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
       style: 'good',
     }),
   );
+}
+
+/** How long the checks shown on the product-changes card stand for a submit. */
+export const READINESS_FRESH_MS = 60_000;
+
+/** Whether the report the requester just saw is recent enough to submit on without checking again. */
+function isFresh(report: StoredRequest['readiness'], now: Date): boolean {
+  return !!report && report.canSubmit && now.getTime() - new Date(report.checkedAt).getTime() < READINESS_FRESH_MS;
 }

@@ -37,7 +37,13 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
       return cardResult(
         renderPortalStepCard(portalStepView({ ...result.request, lastVerification: { at, text: result.text, verified: false } }, ctx.config.verify.pollSeconds)),
       );
-    case 'refused':
+    case 'refused': {
+      // The poller (here or on another instance) may have completed it a moment earlier: show that, not an error.
+      const now = (await ctx.store.getRequest(request.id)) as StoredRequest | null;
+      if (now?.state === 'completed') {
+        return cardResult(renderNotificationCard(notificationView(now, now.kind === 'connect' ? 'connected' : 'disconnected')));
+      }
       return refused(statusForRefusal(result.outcome.refusal.code), result.outcome.refusal.code, result.outcome.refusal.message);
+    }
   }
 }

@@ -1,4 +1,6 @@
+import type { ArmPort } from '../../azure/ports';
 import { readConnectionSignals, type ConnectionSignals } from '../../checks/connection-signals';
+import { memoizePorts } from '../../checks/memoize-ports';
 import { describeCallError } from '../../checks/describe-call-error';
 import { workspaceKey } from '../../store/store';
 import type { AppContext } from '../context';
@@ -31,9 +33,12 @@ function missingSignals(kind: StoredRequest['kind'], s: ConnectionSignals): stri
  */
 export async function verifyRequest(ctx: AppContext, request: StoredRequest, clickedBy?: Person): Promise<VerifyOutcome> {
   const now = ctx.now();
+  // One round of calls: the Overview counts are read with the signals, sharing the connectors call.
+  const { arm, graph } = memoizePorts(ctx.arm, ctx.graph);
+  const countsRead = request.kind === 'connect' ? overviewCounts(arm, request) : Promise.resolve({});
   let signals: ConnectionSignals;
   try {
-    signals = await readConnectionSignals(ctx.arm, ctx.graph, request.workspace);
+    signals = await readConnectionSignals(arm, graph, request.workspace);
   } catch (err) {
     return { kind: 'error', request, text: `Could not verify: ${describeCallError(err)}. The bot will try again.` };
   }
@@ -61,7 +66,7 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
     }
     return { kind: 'pending', request, text: missingSignals(request.kind, signals) };
   }
-  const counts = request.kind === 'connect' ? await overviewCounts(ctx, request) : {};
+  const counts = await countsRead;
   const decision = 'decision' in request ? request.decision : undefined;
   const outcome = await applyRequestEvent(ctx, request.id, { type: 'verified', at: now.toISOString(), expectedVersion: request.version }, 'system', {
     notificationExtra: counts,
@@ -94,10 +99,10 @@ function invisibleToAzure(request: StoredRequest): boolean {
 }
 
 /** What the portal's Overview shows for the workspace: data connector and automation rule counts. */
-async function overviewCounts(ctx: AppContext, request: StoredRequest): Promise<{ dataConnectorCount?: number; automationRuleCount?: number }> {
+async function overviewCounts(arm: ArmPort, request: StoredRequest): Promise<{ dataConnectorCount?: number; automationRuleCount?: number }> {
   const [connectors, automation] = await Promise.all([
-    ctx.arm.listDataConnectors(request.workspace).catch(() => null),
-    ctx.arm.listAutomationRules(request.workspace).catch(() => null),
+    arm.listDataConnectors(request.workspace).catch(() => null),
+    arm.listAutomationRules(request.workspace).catch(() => null),
   ]);
   return {
     ...(connectors ? { dataConnectorCount: connectors.length } : {}),
