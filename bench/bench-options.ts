@@ -1,3 +1,4 @@
+import { startScriptNodeFlags } from './start-flags';
 /** What `npm run bench` runs; every figure can be scaled down (the smoke test does). */
 export interface BenchOptions {
   /** Emulated ARM / Graph latency per call, ms (BENCH_LATENCY_MS or --latency; default 300). */
@@ -17,7 +18,7 @@ export interface BenchOptions {
   readySamples: number;
   /** Measured runs of the prerequisite checks (after one warm-up). */
   checkRuns: number;
-  /** Extra node flags for every start of the bot (--node-args "--max-old-space-size=160"), to measure a what-if. */
+  /** Node flags for every start of the bot: those of `npm start` unless --node-args replaces them (to measure a what-if). */
   botNodeArgs: string[];
   /** Where the bot's CPU profiles of the level runs go (--profile dir); null = no profiling. */
   profileDir: string | null;
@@ -35,7 +36,7 @@ export const DEFAULT_OPTIONS: Omit<BenchOptions, 'resultsFile'> = {
   openRequests: 1000,
   readySamples: 3,
   checkRuns: 5,
-  botNodeArgs: [],
+  botNodeArgs: startScriptNodeFlags(),
   profileDir: null,
 };
 

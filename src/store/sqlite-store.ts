@@ -29,16 +29,25 @@ export function createSqliteStore(file: string): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
 
-  // Statements are prepared on first use: the tables exist only after migrate().
+  // Statements are prepared once, on first use (the tables exist only after migrate()), then reused.
+  const statements = new Map<string, Database.Statement>();
+  const prep = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   const appendAuditRows = (records: AuditRecord[]) => {
-    const insertAudit = db.prepare('INSERT INTO audit (tenant_id, request_id, at, record) VALUES (?, ?, ?, ?)');
+    const insertAudit = prep('INSERT INTO audit (tenant_id, request_id, at, record) VALUES (?, ?, ?, ?)');
     for (const r of records) {
       const { seq: _seq, ...rest } = r;
       insertAudit.run(r.tenantId, r.requestId, r.at, JSON.stringify(rest));
     }
   };
   const insertOutboxRows = (records: OutboxRecord[]) => {
-    const insertOutbox = db.prepare(
+    const insertOutbox = prep(
       'INSERT INTO outbox (id, tenant_id, request_id, conversation_key, payload, created_at, attempts, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const o of records) {
@@ -62,9 +71,9 @@ export function createSqliteStore(file: string): Store {
     const r = change.request;
     const body = JSON.stringify(r);
     if (change.expectedVersion === null) {
-      const exists = db.prepare('SELECT 1 FROM requests WHERE id = ?').get(r.id);
+      const exists = prep('SELECT 1 FROM requests WHERE id = ?').get(r.id);
       if (exists) return { ok: false, reason: 'exists' };
-      db.prepare(
+      prep(
         'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(r.id, r.tenantId, r.kind, r.state, r.version, r.requester.id, workspaceKey(r.workspace), body);
     } else {
@@ -74,17 +83,17 @@ export function createSqliteStore(file: string): Store {
       if (info.changes !== 1) return { ok: false, reason: 'stale' };
     }
     if (change.connection && 'set' in change.connection) {
-      const existing = db.prepare('SELECT record FROM connections WHERE tenant_id = ?').get(r.tenantId) as Row | undefined;
+      const existing = prep('SELECT record FROM connections WHERE tenant_id = ?').get(r.tenantId) as Row | undefined;
       if (existing) {
         const current = JSON.parse(existing.record as string) as ConnectionRecord;
         if (current.workspaceKey !== change.connection.set.workspaceKey) throw new ConnectionTaken();
       }
-      db.prepare('INSERT INTO connections (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
+      prep('INSERT INTO connections (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
         r.tenantId,
         JSON.stringify(change.connection.set),
       );
     } else if (change.connection && 'clear' in change.connection) {
-      db.prepare('DELETE FROM connections WHERE tenant_id = ?').run(r.tenantId);
+      prep('DELETE FROM connections WHERE tenant_id = ?').run(r.tenantId);
     }
     appendAuditRows(change.audit);
     insertOutboxRows(change.outbox);
@@ -95,31 +104,31 @@ export function createSqliteStore(file: string): Store {
     kind: 'sqlite',
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-      const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)));
+      const applied = new Set((prep('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)));
       SQLITE_MIGRATIONS.forEach((sql, i) => {
         const version = i + 1;
         if (applied.has(version)) return;
         db.transaction(() => {
           db.exec(sql);
-          db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+          prep('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
         })();
       });
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      prep('SELECT 1').get();
     },
     async close() {
       if (db.open) db.close();
     },
 
     async getSocChannel(tenantId) {
-      const row = db.prepare('SELECT record FROM soc_channels WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+      const row = prep('SELECT record FROM soc_channels WHERE tenant_id = ?').get(tenantId) as Row | undefined;
       return row ? (JSON.parse(row.record as string) as SocChannelRecord) : null;
     },
     async setSocChannel(record, audit, outbox) {
       return db.transaction(() => {
-        const row = db.prepare('SELECT record FROM soc_channels WHERE tenant_id = ?').get(record.tenantId) as Row | undefined;
-        db.prepare('INSERT INTO soc_channels (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
+        const row = prep('SELECT record FROM soc_channels WHERE tenant_id = ?').get(record.tenantId) as Row | undefined;
+        prep('INSERT INTO soc_channels (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
           record.tenantId,
           JSON.stringify(record),
         );
@@ -130,17 +139,17 @@ export function createSqliteStore(file: string): Store {
     },
 
     async saveConversation(key, reference) {
-      db.prepare(
+      prep(
         'INSERT INTO conversations (key, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
       ).run(key, JSON.stringify(reference), new Date().toISOString());
     },
     async getConversation(key) {
-      const row = db.prepare('SELECT reference FROM conversations WHERE key = ?').get(key) as Row | undefined;
+      const row = prep('SELECT reference FROM conversations WHERE key = ?').get(key) as Row | undefined;
       return row ? (JSON.parse(row.reference as string) as Json) : null;
     },
 
     async getRequest(id) {
-      const row = db.prepare('SELECT body FROM requests WHERE id = ?').get(id) as Row | undefined;
+      const row = prep('SELECT body FROM requests WHERE id = ?').get(id) as Row | undefined;
       return row ? (JSON.parse(row.body as string) as RequestRecord) : null;
     },
     async listOpenRequests(tenantId) {
@@ -151,7 +160,7 @@ export function createSqliteStore(file: string): Store {
     },
     async listRequestsInStates(states) {
       if (states.length === 0) return [];
-      const rows = db.prepare(`SELECT body FROM requests WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as Row[];
+      const rows = prep(`SELECT body FROM requests WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as Row[];
       return rows.map((row) => JSON.parse(row.body as string) as RequestRecord);
     },
     async commit(change) {
@@ -167,7 +176,7 @@ export function createSqliteStore(file: string): Store {
     },
 
     async getConnection(tenantId) {
-      const row = db.prepare('SELECT record FROM connections WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+      const row = prep('SELECT record FROM connections WHERE tenant_id = ?').get(tenantId) as Row | undefined;
       return row ? (JSON.parse(row.record as string) as ConnectionRecord) : null;
     },
 
@@ -175,10 +184,11 @@ export function createSqliteStore(file: string): Store {
       db.transaction(() => appendAuditRows(records))();
     },
     async listAudit(tenantId, limit) {
-      const rows = db.prepare('SELECT seq, record FROM audit WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?').all(tenantId, limit) as Row[];
+      const rows = prep('SELECT seq, record FROM audit WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?').all(tenantId, limit) as Row[];
       return rows.map(toAudit);
     },
     async *exportAudit() {
+      // Its own statement: an export's iterator may be open while other calls run.
       for (const row of db.prepare('SELECT seq, record FROM audit ORDER BY seq').iterate() as Iterable<Row>) {
         yield toAudit(row);
       }
@@ -188,7 +198,7 @@ export function createSqliteStore(file: string): Store {
       db.transaction(() => insertOutboxRows(records))();
     },
     async recordPostedActivity(requestId, purpose, conversationKey, activityId) {
-      db.prepare('INSERT OR IGNORE INTO posted_activities (request_id, purpose, conversation_key, activity_id) VALUES (?, ?, ?, ?)').run(
+      prep('INSERT OR IGNORE INTO posted_activities (request_id, purpose, conversation_key, activity_id) VALUES (?, ?, ?, ?)').run(
         requestId,
         purpose,
         conversationKey,
@@ -207,16 +217,16 @@ export function createSqliteStore(file: string): Store {
         const rows = db
           .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?')
           .all(now, limit) as Row[];
-        const lease = db.prepare('UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?');
+        const lease = prep('UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?');
         for (const row of rows) lease.run(leaseUntil, row.id);
         return rows.map((row) => ({ ...toOutbox(row), attempts: Number(row.attempts) + 1, nextAttemptAt: leaseUntil }));
       })();
     },
     async markOutboxSent(id, at) {
-      db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ?').run(at, id);
+      prep('UPDATE outbox SET sent_at = ? WHERE id = ?').run(at, id);
     },
     async rescheduleOutbox(id, nextAttemptAt) {
-      db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL').run(nextAttemptAt, id);
+      prep('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL').run(nextAttemptAt, id);
     },
 
     async claimRequestLease(requestId, owner, now, until) {
@@ -230,12 +240,12 @@ export function createSqliteStore(file: string): Store {
       return info.changes === 1;
     },
     async releaseRequestLease(requestId, owner) {
-      db.prepare('DELETE FROM request_leases WHERE request_id = ? AND owner = ?').run(requestId, owner);
+      prep('DELETE FROM request_leases WHERE request_id = ? AND owner = ?').run(requestId, owner);
     },
 
     async readState(keys) {
       const out: Record<string, StateItem> = {};
-      const get = db.prepare('SELECT value, etag FROM bot_state WHERE key = ?');
+      const get = prep('SELECT value, etag FROM bot_state WHERE key = ?');
       for (const key of keys) {
         const row = get.get(key) as Row | undefined;
         if (row) out[key] = { value: JSON.parse(row.value as string) as Json, eTag: row.etag as string };
@@ -245,18 +255,18 @@ export function createSqliteStore(file: string): Store {
     async writeState(key, value, eTag) {
       const next = randomUUID();
       if (!eTag || eTag === '*') {
-        db.prepare('INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag').run(
+        prep('INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag').run(
           key,
           JSON.stringify(value),
           next,
         );
         return { ok: true, eTag: next };
       }
-      const info = db.prepare('UPDATE bot_state SET value = ?, etag = ? WHERE key = ? AND etag = ?').run(JSON.stringify(value), next, key, eTag);
+      const info = prep('UPDATE bot_state SET value = ?, etag = ? WHERE key = ? AND etag = ?').run(JSON.stringify(value), next, key, eTag);
       return info.changes === 1 ? { ok: true, eTag: next } : { ok: false };
     },
     async deleteState(keys) {
-      const del = db.prepare('DELETE FROM bot_state WHERE key = ?');
+      const del = prep('DELETE FROM bot_state WHERE key = ?');
       db.transaction(() => keys.forEach((k) => del.run(k)))();
     },
   };
