@@ -82,8 +82,12 @@ export async function connectFlow(t: FlowTarget, tenantId: string, user: BenchUs
   return { tenantId, verify: verify.data };
 }
 
-/** "Check now" after the portal step: the bot verifies the connection from Azure signals. */
+/**
+ * "Check now" after the portal step: the bot verifies the connection from Azure signals.
+ * The approver thinks before clicking, as between the other steps (a stampede is `--think 0`).
+ */
 export async function verifyConnected(t: FlowTarget, approved: ApprovedRequest): Promise<void> {
+  await sleep(t.thinkMs);
   await invokeTurn(t, 'connection.verify (after the portal step)', cardAction(t.connector.url, approved.tenantId, APPROVER, 'channel', 'connection.verify', approved.verify));
 }
 
