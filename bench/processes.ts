@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import { freePort } from '../src/server/free-port';
 import * as path from 'node:path';
 import { requestJson } from './http-client';
 
@@ -29,17 +29,6 @@ export interface Child {
   readyMs: number;
 }
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Only what the child needs: nothing from the caller's environment can switch the bot to live mode. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { BOT_ENTRY, ECHO_ENTRY, freePort, SANDBOX_ENTRY, spawnService, type Child } from './processes';
+import { freePort } from '../src/server/free-port';
+import { BOT_ENTRY, ECHO_ENTRY, SANDBOX_ENTRY, spawnService, type Child } from './processes';
 
 /** The standalone simulated tenant (`npm run sandbox`), so that the bot process does only the bot's work. */
 export async function startSandbox(workDir: string, latencyMs: number, tag: string): Promise<Child> {

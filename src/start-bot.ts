@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as net from 'node:net';
+import { freePort } from './server/free-port';
 import type { Server } from 'restify';
 import { baseCommands, createApplication } from './app/create-application';
 import type { AppContext } from './app/context';
@@ -153,14 +153,3 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
 }
 
-/** A free TCP port on loopback (for PORT=0 in tests). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

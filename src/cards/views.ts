@@ -1,3 +1,5 @@
+import type { NotificationKind } from '../workflow/notification';
+
 /**
  * View models for the Adaptive Cards: plain data, already formatted for display
  * (dates as display strings). The bot maps domain objects to these; the
@@ -155,16 +157,8 @@ export interface DisconnectConfirmView {
   reason: string;
 }
 
-/** The SOC-channel posts (same words as workflow's NotificationKind). */
-export type NotificationEventView =
-  | 'submitted'
-  | 'approved'
-  | 'rejected'
-  | 'connected'
-  | 'disconnected'
-  | 'failed'
-  | 'expired'
-  | 'cancelled';
+/** The SOC-channel posts: the workflow's notification kinds. */
+export type NotificationEventView = NotificationKind;
 
 export interface NotificationView {
   event: NotificationEventView;
