@@ -32,6 +32,8 @@ export function renderStatusCard(view: StatusView): AdaptiveCard {
     openRequests,
     hasEvents: events.length > 0,
     events,
+    hasConnectionNote: present(view.connectionNote),
+    connectionNote: truncate(view.connectionNote, DISPLAY_LIMITS.line),
     hasAsOf: present(view.asOf),
     asOf: truncate(view.asOf, DISPLAY_LIMITS.shortWord),
   });

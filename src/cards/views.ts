@@ -205,6 +205,8 @@ export interface AuditEventView {
 
 export interface StatusView {
   connected?: ConnectedWorkspaceView;
+  /** Shown instead of "No workspace is connected" when that could not be established (our own text). */
+  connectionNote?: string;
   openRequests: OpenRequestView[];
   recentEvents: AuditEventView[];
   asOf?: string;

@@ -46,3 +46,13 @@ describe('status card', () => {
     for (const text of runTexts(card)) expect([...text].length).toBeLessThanOrEqual(512);
   });
 });
+
+describe('status card: a connection that could not be established', () => {
+  test('shows the note instead of "No workspace is connected"', () => {
+    const card = renderStatusCard({ openRequests: [], recentEvents: [], connectionNote: 'Azure did not answer.' });
+    const json = JSON.stringify(card);
+    expect(json).toContain('Azure did not answer.');
+    expect(json).not.toContain('No workspace is connected');
+    expectValidCard(card);
+  });
+});

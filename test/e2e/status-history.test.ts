@@ -127,3 +127,23 @@ describe('status and history, before and after connect and disconnect', () => {
     expect((await t.bot.store.listAudit(TENANT_ID, 1000)).length).toBe(count);
   });
 });
+
+describe('status when Azure cannot be read', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  test('says the connection could not be checked, never "no workspace is connected"', async () => {
+    await t.request('POST', '/sandbox/faults', { match: 'Microsoft.OperationalInsights/workspaces$', status: 503, count: 100 });
+    const reply = await say(t, USERS.dana, 'status');
+    await t.request('DELETE', '/sandbox/faults');
+    const text = cardText(cardOf(reply));
+    expect(text).toMatch(/could not check Azure/);
+    expect(text).not.toMatch(/No workspace is connected/);
+    expect(reply.body.summary).toBe('Status: connection not known');
+  });
+});

@@ -1,6 +1,6 @@
 import type { TurnOrigin } from '../../bot/read-turn';
 import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView } from '../../cards';
-import { withDeadline } from '../../checks/describe-call-error';
+import { describeCallError, withDeadline } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord, Json } from '../../store/store';
 import { workspaceResourceId } from '../../workflow';
@@ -35,14 +35,15 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
   const caller = origin.userId?.toLowerCase() ?? null;
   const visible = (open as unknown as StoredRequest[]).filter((r) => r.state !== 'draft' || r.requester.id.toLowerCase() === caller);
   const changes = audit.filter((a) => a.outcome === 'accepted').slice(0, STATUS_EVENT_COUNT);
-  const connected = connection ? connectedView(connection) : await recognisedConnection(ctx);
+  const recognised = connection ? { connected: connectedView(connection) } : await recognisedConnection(ctx);
+  const connected = recognised.connected;
   const card = renderStatusCard({
-    ...(connected ? { connected } : {}),
+    ...recognised,
     openRequests: visible.map((r) => openRequestView(r, now)),
     recentEvents: await auditEventViews(changes, (id) => loadAuditSubject(ctx, id)),
     asOf: displayTime(now.toISOString()),
   });
-  const summary = connected ? `Status: ${connected.workspaceName} is connected` : 'Status: no workspace connected';
+  const summary = connected ? `Status: ${connected.workspaceName} is connected` : recognised.connectionNote ? 'Status: connection not known' : 'Status: no workspace connected';
   return [{ card: card as unknown as Json, summary }];
 }
 
@@ -56,20 +57,28 @@ function connectedView(c: ConnectionRecord): ConnectedWorkspaceView {
   };
 }
 
-/** Without a record, what Azure shows (a connection made in the portal); nothing when Azure is slow or failing. */
-async function recognisedConnection(ctx: AppContext): Promise<ConnectedWorkspaceView | undefined> {
+/**
+ * Without a record, what Azure shows (a connection made in the portal). When Azure
+ * cannot be read, or shows several candidates, the card says so instead of "none".
+ */
+async function recognisedConnection(ctx: AppContext): Promise<{ connected?: ConnectedWorkspaceView; connectionNote?: string }> {
   try {
     const found = await withDeadline(findConnectedWorkspaces(ctx.arm, ctx.graph), Date.now() + SIGNALS_DEADLINE_MS);
-    if (found.length !== 1) return undefined;
+    if (found.length === 0) return {};
+    if (found.length > 1) {
+      return { connectionNote: `The bot has no record of a connection, and Azure shows several workspaces as connected: ${found.map((w) => w.name).join(', ')}. Check System > Settings > Microsoft Sentinel > Workspaces in the Defender portal.` };
+    }
     return {
-      workspaceName: found[0].name,
-      workspaceId: workspaceResourceId(found[0]),
-      since: CONNECTED_OUTSIDE_THE_BOT,
-      connectedBy: 'Not recorded (outside the bot)',
+      connected: {
+        workspaceName: found[0].name,
+        workspaceId: workspaceResourceId(found[0]),
+        since: CONNECTED_OUTSIDE_THE_BOT,
+        connectedBy: 'Not recorded (outside the bot)',
+      },
     };
   } catch (err) {
     ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'status: connection signals unavailable');
-    return undefined;
+    return { connectionNote: `The bot has no record of a connection and could not check Azure for one (${describeCallError(err)}). Try \`status\` again in a minute.` };
   }
 }
 
