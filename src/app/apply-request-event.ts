@@ -7,7 +7,7 @@ import type { StoredRequest } from './stored-request';
 
 export type ApplyOutcome =
   | { ok: true; previous: StoredRequest; request: StoredRequest }
-  | { ok: false; refusal: Refusal | { code: 'not_found' | 'conflict'; message: string }; request: StoredRequest | null };
+  | { ok: false; refusal: Refusal | { code: 'conflict'; message: string }; request: StoredRequest };
 
 export interface ApplyOptions {
   /** Adds bot-side fields to the next request (e.g. the refreshed readiness report). */
@@ -18,15 +18,13 @@ export interface ApplyOptions {
 }
 
 /**
- * Loads a request, applies a workflow event, and commits the new version with its
- * audit entry and notifications in one store transaction. Refusals are audited
- * and returned; nothing else changes.
+ * Applies a workflow event to a request the caller has just read, and commits the new
+ * version with its audit entry and notifications in one store transaction, guarded by
+ * the version read (a change in between is refused as a conflict). Refusals are
+ * audited and returned; nothing else changes.
  */
-export async function applyRequestEvent(ctx: AppContext, requestId: string, event: WorkflowEvent, actor: Person | 'system', options: ApplyOptions = {}): Promise<ApplyOutcome> {
-  const request = (await ctx.store.getRequest(requestId)) as StoredRequest | null;
-  if (!request) {
-    return { ok: false, refusal: { code: 'not_found', message: 'This request no longer exists. Start again with `connect` or `disconnect`.' }, request: null };
-  }
+export async function applyRequestEvent(ctx: AppContext, request: StoredRequest, event: WorkflowEvent, actor: Person | 'system', options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const requestId = request.id;
   const result = transition(request, event);
   if (!result.ok) {
     await ctx.store.appendAudit([refusalAudit(request, actor, event.type, result.refusal, event.at)]);

@@ -18,14 +18,12 @@ export function refused(statusCode: 400 | 403 | 404 | 409 | 412 | 500 | 503, cod
 }
 
 /** HTTP-like status of a workflow refusal code. */
-export function statusForRefusal(code: string): 400 | 403 | 404 | 409 {
+export function statusForRefusal(code: string): 400 | 403 | 409 {
   switch (code) {
     case 'four_eyes':
     case 'not_qualified':
     case 'not_requester':
       return 403;
-    case 'not_found':
-      return 404;
     case 'stale_version':
     case 'forbidden_transition':
     case 'conflict':

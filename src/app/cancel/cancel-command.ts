@@ -29,7 +29,7 @@ export async function cancelCommand(ctx: AppContext, origin: TurnOrigin): Promis
   const lines: string[] = [];
   let problem: string | null = null;
   for (const request of own) {
-    const outcome = await applyRequestEvent(ctx, request.id, { type: 'cancel', by, at, expectedVersion: request.version }, by);
+    const outcome = await applyRequestEvent(ctx, request, { type: 'cancel', by, at, expectedVersion: request.version }, by);
     if (!outcome.ok) {
       problem = outcome.refusal.message;
       continue;

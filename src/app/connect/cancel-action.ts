@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
 import { cardResult, refused, statusForRefusal } from '../respond';
+import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
 
 /** `request.cancel` on any card of an open request: only the requester may cancel. */
@@ -13,9 +14,9 @@ export async function cancelAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
   const ref = readRequestRef(action.data);
   if (!ref.ok) return refused(400, 'InvalidData', ref.message);
-  const existing = await ctx.store.getRequest(ref.requestId);
+  const existing = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
   if (!existing || existing.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists.');
-  const outcome = await applyRequestEvent(ctx, ref.requestId, { type: 'cancel', by, at: ctx.now().toISOString(), expectedVersion: ref.version }, by);
+  const outcome = await applyRequestEvent(ctx, existing, { type: 'cancel', by, at: ctx.now().toISOString(), expectedVersion: ref.version }, by);
   if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
   return cardResult(
     renderMessageCard({ title: 'Request cancelled', text: `Your request to ${outcome.request.kind} ${outcome.request.workspace.name} is cancelled. Nothing was changed.`, style: 'warning' }),

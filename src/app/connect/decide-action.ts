@@ -41,7 +41,7 @@ export async function decideAction(ctx: AppContext, origin: TurnOrigin, action: 
   const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
   const outcome = await applyRequestEvent(
     ctx,
-    ref.requestId,
+    request,
     decision === 'approve'
       ? { type: 'approve', by, at: at.toISOString(), comment: comment.value, approverRoles: roles, expectedVersion: ref.version, expiresAt }
       : { type: 'reject', by, at: at.toISOString(), comment: comment.value, approverRoles: roles, expectedVersion: ref.version },

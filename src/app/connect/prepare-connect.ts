@@ -36,7 +36,7 @@ export async function prepareConnect(ctx: AppContext, tenantId: string, requeste
     now: ctx.now,
   });
   for (const draft of decision.draftsToCancel) {
-    await applyRequestEvent(ctx, draft.id, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
+    await applyRequestEvent(ctx, draft, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
   }
   const draft: StoredRequest = {
     ...createDraft({ id: ctx.newId(), tenantId, kind: 'connect', workspace, requester, at, portalPath: report.portalPath ?? 'standard' }),

@@ -54,7 +54,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
   }
   const at = ctx.now();
   const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
-  const outcome = await applyRequestEvent(ctx, ref.requestId, { type: 'submit', by, at: at.toISOString(), expiresAt, expectedVersion: ref.version }, by, {
+  const outcome = await applyRequestEvent(ctx, request, { type: 'submit', by, at: at.toISOString(), expiresAt, expectedVersion: ref.version }, by, {
     decorate: (next) => (readiness ? { ...next, readiness } : next),
   });
   if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);

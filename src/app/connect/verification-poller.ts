@@ -44,7 +44,7 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
       if (!request || request.version !== listed.version) return;
       const now = ctx.now();
       if (isOverdue(request, now)) {
-        await applyRequestEvent(ctx, request.id, { type: 'expire', at: now.toISOString(), expectedVersion: request.version }, 'system');
+        await applyRequestEvent(ctx, request, { type: 'expire', at: now.toISOString(), expectedVersion: request.version }, 'system');
         return;
       }
       if (request.state === 'approved') {

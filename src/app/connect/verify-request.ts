@@ -61,14 +61,14 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
         (request.kind === 'connect'
           ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run `connect` again.'
           : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run `disconnect` again.');
-      const failed = await applyRequestEvent(ctx, request.id, { type: 'verification_failed', at: now.toISOString(), message, expectedVersion: request.version }, 'system');
+      const failed = await applyRequestEvent(ctx, request, { type: 'verification_failed', at: now.toISOString(), message, expectedVersion: request.version }, 'system');
       return failed.ok ? { kind: 'timed_out', request: failed.request } : { kind: 'refused', outcome: failed };
     }
     return { kind: 'pending', request, text: missingSignals(request.kind, signals) };
   }
   const counts = await countsRead;
   const decision = 'decision' in request ? request.decision : undefined;
-  const outcome = await applyRequestEvent(ctx, request.id, { type: 'verified', at: now.toISOString(), expectedVersion: request.version }, 'system', {
+  const outcome = await applyRequestEvent(ctx, request, { type: 'verified', at: now.toISOString(), expectedVersion: request.version }, 'system', {
     notificationExtra: counts,
     connection: () =>
       request.kind === 'connect'

@@ -45,7 +45,7 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
     return [messageReply({ title: 'Cannot start a disconnect request', text: decision.refusal.message, style: 'warning' })];
   }
   for (const draft of decision.draftsToCancel) {
-    await applyRequestEvent(ctx, draft.id, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
+    await applyRequestEvent(ctx, draft, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
   }
   const draft: StoredRequest = createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at });
   const committed = await ctx.store.commit({
