@@ -13,7 +13,7 @@ export function renderWorkspacePickerCard(view: WorkspacePickerView): AdaptiveCa
         truncate(ws.name, DISPLAY_LIMITS.workspaceName),
         truncate(ws.resourceGroup, DISPLAY_LIMITS.name),
         truncate(ws.subscription, DISPLAY_LIMITS.name),
-        ws.sentinelEnabled ? 'Sentinel on' : 'Sentinel off',
+        ws.sentinelEnabled === null ? 'Sentinel unknown' : ws.sentinelEnabled ? 'Sentinel on' : 'Sentinel off',
       ].join(' · '),
       DISPLAY_LIMITS.line,
     ),

@@ -47,7 +47,8 @@ export interface WorkspaceChoiceView {
   resourceGroup: string;
   /** Subscription display name, or its id when the name is unknown. */
   subscription: string;
-  sentinelEnabled: boolean;
+  /** null when Azure could not say (shown as unknown, never as on or off). */
+  sentinelEnabled: boolean | null;
 }
 
 export interface WorkspacePickerView {

@@ -14,7 +14,7 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
   if (workspaces.length === 0) {
     return { ok: false, message: 'The bot cannot see any Log Analytics workspace. Give its identity Reader on the subscription that holds your Sentinel workspace, then try again.' };
   }
-  const sentinel = await Promise.all(workspaces.map((w) => ctx.arm.isSentinelEnabled(w).catch(() => false)));
+  const sentinel = await Promise.all(workspaces.map((w) => ctx.arm.isSentinelEnabled(w).catch(() => null)));
   const subName = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
   const card = renderWorkspacePickerCard({
     workspaces: workspaces.map((w, i) => ({ resourceId: w.id, name: w.name, resourceGroup: w.resourceGroup, subscription: subName(w.subscriptionId), sentinelEnabled: sentinel[i] })),
