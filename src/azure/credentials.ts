@@ -1,8 +1,9 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
 
-/** The fixed token the sandbox credential hands out; the sandbox does not check it. */
-export const SANDBOX_TOKEN = 'sandbox-token';
+import { SANDBOX_TOKEN } from '../sandbox/sandbox-token';
+
+export { SANDBOX_TOKEN };
 
 /** A credential for the simulated tenant: a fixed fake token, no sign-in. */
 export class SandboxCredential implements TokenCredential {

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { createTenantState } from './create-tenant-state';
 import type { EmulatedResponse } from './emulated-response';
+import { createCallLog, type CallLog } from './call-log';
 import { createFaultStore, type Fault } from './fault-store';
 import type { TenantFixture } from './fixture-schema';
 import { readBody, sendJson, sendRaw, sleep } from './http-io';
 import { routeArm } from './route-arm';
 import { routeControl } from './route-control';
 import { routeGraph } from './route-graph';
+import { SANDBOX_TOKEN } from './sandbox-token';
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -40,6 +42,13 @@ function originOf(req: IncomingMessage): string {
   return `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 }
 
+/** Who is calling, as far as the sandbox can tell: its own credential's token is the bot. */
+function principalOf(req: IncomingMessage): string {
+  const header = req.headers.authorization ?? '';
+  if (header === `Bearer ${SANDBOX_TOKEN}`) return 'bot';
+  return header ? 'unknown' : 'anonymous';
+}
+
 /** Answers with an injected fault; returns false when the fault lets the real answer through. */
 function applyFault(req: IncomingMessage, res: ServerResponse, fault: Fault): boolean {
   if (fault.status === 0) {
@@ -63,21 +72,28 @@ function applyFault(req: IncomingMessage, res: ServerResponse, fault: Fault): bo
 export function createSandbox(options: SandboxOptions): Sandbox {
   const tenant = createTenantState(options.tenant);
   const faults = createFaultStore();
+  const calls: CallLog = createCallLog();
   const latencyMs = options.latencyMs ?? 0;
 
   async function emulate(req: IncomingMessage, res: ServerResponse, kind: 'arm' | 'graph', path: string, query: URLSearchParams): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
+    const started = Date.now();
+    const record = (status: number) => calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal: principalOf(req) });
     await sleep(latencyMs);
     const fault = faults.take(`${method} ${path}`);
     if (fault) {
       await sleep(fault.delayMs);
-      if (applyFault(req, res, fault)) return;
+      if (applyFault(req, res, fault)) {
+        record(fault.status);
+        return;
+      }
     }
     const answer: EmulatedResponse =
       kind === 'arm'
         ? routeArm(tenant, method, path, query)
         : routeGraph(tenant, { method, path, query, headers: req.headers, graphBase: `${originOf(req)}${GRAPH_PREFIX}` });
     sendJson(res, answer.status, answer.body, answer.headers);
+    record(answer.status);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -91,7 +107,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         return true;
       }
     }
-    const answer = routeControl(tenant, faults, (req.method ?? 'GET').toUpperCase(), path, body);
+    const answer = routeControl(tenant, faults, calls, (req.method ?? 'GET').toUpperCase(), path, body);
     sendJson(res, answer.status, answer.body, answer.headers);
     return true;
   }

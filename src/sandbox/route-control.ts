@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallLog } from './call-log';
 import { armError, ok, type EmulatedResponse } from './emulated-response';
 import { faultSchema, type FaultStore } from './fault-store';
 import type { TenantFixture } from './fixture-schema';
@@ -27,7 +28,7 @@ const methodNotAllowed = (method: string, path: string): EmulatedResponse => arm
  * The sandbox's own endpoints: the simulated Defender portal, the tenant
  * state and fault injection. `path` is the full path, e.g. `/sandbox/state`.
  */
-export function routeControl(tenant: TenantFixture, faults: FaultStore, method: string, path: string, body: string): EmulatedResponse {
+export function routeControl(tenant: TenantFixture, faults: FaultStore, calls: CallLog, method: string, path: string, body: string): EmulatedResponse {
   switch (path.replace(/\/+$/, '')) {
     case '/sandbox/portal/connect': {
       if (method !== 'POST') return methodNotAllowed(method, path);
@@ -39,6 +40,12 @@ export function routeControl(tenant: TenantFixture, faults: FaultStore, method: 
       const req = validate(disconnectBody, body);
       return req.ok ? answer(disconnectWorkspace(tenant, req.value.workspace, req.value.reason)) : req.response;
     }
+    case '/sandbox/calls':
+      if (method === 'DELETE') {
+        calls.clear();
+        return { status: 204 };
+      }
+      return method === 'GET' ? ok({ calls: calls.list() }) : methodNotAllowed(method, path);
     case '/sandbox/state':
       return method === 'GET' ? ok(structuredClone(tenant)) : methodNotAllowed(method, path);
     case '/sandbox/faults': {
