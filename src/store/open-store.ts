@@ -12,7 +12,7 @@ export type OpenStoreOptions = Pick<PostgresStoreOptions, 'onPoolError' | 'appli
  * migrate(). Without it the tables go where the connection's search_path points (`public`).
  */
 export function openStore(config: DatabaseConfig, options: OpenStoreOptions = {}): Store {
-  if (config.kind === 'sqlite') return createSqliteStore(config.path);
+  if (config.kind === 'sqlite') return createSqliteStore(config.path, { maxBytes: config.maxBytes });
   const { url, schema } = splitSchema(config.url);
   return createPostgresStore(url, { ...options, ...(schema ? { schema } : {}) });
 }

@@ -15,6 +15,8 @@ import {
   type SocChannelRecord,
   type StateItem,
   type Store,
+  WRITE_PROBE_BYTES,
+  writeProbeKey,
 } from './store';
 
 export interface PostgresStoreOptions {
@@ -178,6 +180,11 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     },
     async ping() {
       await query('SELECT 1');
+    },
+    async probeWrite() {
+      const key = writeProbeKey();
+      await query('INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3)', [key, JSON.stringify({ filler: 'x'.repeat(WRITE_PROBE_BYTES) }), 'probe']);
+      await query('DELETE FROM bot_state WHERE key = $1', [key]);
     },
     async close() {
       if (closed) return;

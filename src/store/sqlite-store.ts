@@ -17,17 +17,28 @@ import {
   type SocChannelRecord,
   type StateItem,
   type Store,
+  WRITE_PROBE_BYTES,
+  writeProbeKey,
 } from './store';
 
 type Row = Record<string, unknown>;
 
+export interface SqliteStoreOptions {
+  /** Largest size the database file may grow to (SQLite's max_page_count); writes past it fail as on a full disk. */
+  maxBytes?: number;
+}
+
 /** The embedded store: one SQLite file, for a single bot instance. */
-export function createSqliteStore(file: string): Store {
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  if (options.maxBytes !== undefined) {
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+  }
 
   // Statements are prepared once, on first use (the tables exist only after migrate()), then reused.
   const statements = new Map<string, Database.Statement>();
@@ -116,6 +127,11 @@ export function createSqliteStore(file: string): Store {
     },
     async ping() {
       prep('SELECT 1').get();
+    },
+    async probeWrite() {
+      const key = writeProbeKey();
+      prep('INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?)').run(key, JSON.stringify({ filler: 'x'.repeat(WRITE_PROBE_BYTES) }), 'probe');
+      prep('DELETE FROM bot_state WHERE key = ?').run(key);
     },
     async close() {
       if (db.open) db.close();

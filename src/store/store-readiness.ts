@@ -5,7 +5,7 @@ import type { Store } from './store';
 /** What GET /readyz reports about the store. */
 export type StoreReadinessReport =
   | { ready: true; store: Store['kind']; database: 'ready' }
-  | { ready: false; store: Store['kind']; database: 'unreachable' | 'migrating'; message: string };
+  | { ready: false; store: Store['kind']; database: 'unreachable' | 'migrating' | 'cannot write'; message: string };
 
 export interface StoreReadinessOptions {
   logger: Pick<Logger, 'info' | 'warn'>;
@@ -16,6 +16,8 @@ export interface StoreReadinessOptions {
   firstAttemptWaitMs?: number;
   /** A readiness probe answers within this time (default 3 s). */
   checkTimeoutMs?: number;
+  /** How long a write probe's result is reused, so that a busy /readyz does not write on every call (default 5 s). */
+  writeProbeTtlMs?: number;
 }
 
 export interface StoreReadiness {
@@ -36,6 +38,8 @@ export interface StoreReadiness {
 }
 
 const UNREACHABLE = 'The database does not answer. The bot keeps running and reconnects by itself when it is back.';
+const CANNOT_WRITE =
+  'The database answers but cannot store anything (disk full, read-only or over its size limit). Free space or raise the limit; the bot keeps running and is ready again once it can write.';
 const MIGRATING =
   'The database answers but the schema is not in place yet (migrations pending). The bot applies them by itself and retries until they are in place.';
 
@@ -46,6 +50,8 @@ export function createStoreReadiness(store: Store, options: StoreReadinessOption
   const maxDelayMs = options.maxDelayMs ?? 5_000;
   const firstAttemptWaitMs = options.firstAttemptWaitMs ?? 3_000;
   const checkTimeoutMs = options.checkTimeoutMs ?? 3_000;
+  const writeProbeTtlMs = options.writeProbeTtlMs ?? 5_000;
+  let lastWriteProbe: { at: number; result: Promise<boolean> } | null = null;
 
   let migrated = false;
   let stopped = false;
@@ -109,6 +115,20 @@ export function createStoreReadiness(store: Store, options: StoreReadinessOption
       );
     });
 
+  /** Whether the store could write a moment ago; one probe at a time, its result reused for a few seconds. */
+  const canWrite = (): Promise<boolean> => {
+    if (lastWriteProbe && Date.now() - lastWriteProbe.at < writeProbeTtlMs) return lastWriteProbe.result;
+    const result = withTimeout(store.probeWrite(), checkTimeoutMs).then(
+      () => true,
+      (err: unknown) => {
+        logger.warn({ store: store.kind, err: err instanceof Error ? err.message : String(err) }, 'store not ready: it cannot write');
+        return false;
+      },
+    );
+    lastWriteProbe = { at: Date.now(), result };
+    return result;
+  };
+
   return {
     start() {
       if (!started) {
@@ -133,6 +153,7 @@ export function createStoreReadiness(store: Store, options: StoreReadinessOption
       }
       if (!answers) return { ready: false, store: store.kind, database: 'unreachable', message: UNREACHABLE };
       if (!migrated) return { ready: false, store: store.kind, database: 'migrating', message: MIGRATING };
+      if (!(await canWrite())) return { ready: false, store: store.kind, database: 'cannot write', message: CANNOT_WRITE };
       return { ready: true, store: store.kind, database: 'ready' };
     },
     stop() {

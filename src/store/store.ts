@@ -106,6 +106,11 @@ export interface Store {
   migrate(): Promise<void>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
+  /**
+   * Writes and removes a 64 KB item in two commits: resolves when the store can still grow,
+   * rejects when it cannot write (disk full, read-only, quota reached).
+   */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 
   getSocChannel(tenantId: string): Promise<SocChannelRecord | null>;
@@ -158,6 +163,12 @@ export interface Store {
 /** The open states of a request; the store keeps at most one submitted/approved request a tenant. */
 export const OPEN_STATES = ['draft', 'submitted', 'approved'] as const;
 export const ACTIVE_STATES = ['submitted', 'approved'] as const;
+
+/** The size of the item {@link Store.probeWrite} writes: headroom for a few requests and their audit. */
+export const WRITE_PROBE_BYTES = 64 * 1024;
+
+/** A fresh bot_state key for one write probe (never read by anything else). */
+export const writeProbeKey = (): string => `readiness-probe:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
 
 /** Key of a workspace for comparisons and the connection record: lower-case `sub/rg/name`. */
 export function workspaceKey(ws: { subscriptionId: string; resourceGroup: string; name: string }): string {

@@ -36,3 +36,32 @@ const harness: StoreHarness = {
 describe('SQLite store', () => {
   storeContract(harness);
 });
+
+describe('SQLite store with DATABASE_MAX_MB', () => {
+  test('a store at its size cap still reads, but its write probe fails as on a full disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-full-'));
+    const file = path.join(dir, 'bot.db');
+    try {
+      const first = createSqliteStore(file);
+      await first.migrate();
+      await first.close();
+      const raw = new Database(file);
+      const pages = Number(raw.pragma('page_count', { simple: true }));
+      const pageSize = Number(raw.pragma('page_size', { simple: true }));
+      raw.close();
+      // Room for the schema and two more pages: a 64 KB probe does not fit.
+      const full = createSqliteStore(file, { maxBytes: (pages + 2) * pageSize });
+      await full.migrate();
+      await expect(full.ping()).resolves.toBeUndefined();
+      const err = await full.probeWrite().then(() => null, (e: unknown) => new Error(String((e as Error).message)));
+      expect(err?.message).toMatch(/full/i);
+      await full.close();
+      // Without the cap the same file writes again.
+      const roomy = createSqliteStore(file);
+      await expect(roomy.probeWrite()).resolves.toBeUndefined();
+      await roomy.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

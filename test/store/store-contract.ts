@@ -156,6 +156,12 @@ export function storeContract(harness: StoreHarness): void {
       }
     });
 
+    test('probeWrite writes and removes its item, leaving no trace', async () => {
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+      expect(await db.query("SELECT key FROM bot_state WHERE key LIKE 'readiness-probe:%'")).toEqual([]);
+    });
+
     test('ping resolves and close can be called twice', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
       const s = db.open();

@@ -18,6 +18,9 @@ function fakeStore() {
     async ping() {
       if (!state.answers) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
     },
+    async probeWrite() {
+      if (!state.answers) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    },
   } as unknown as Store;
   return { store, state };
 }
