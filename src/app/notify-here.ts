@@ -1,4 +1,7 @@
 import type { TurnOrigin } from '../bot/read-turn';
+import { describeCallError } from '../checks/describe-call-error';
+import { evaluateSocChannelMoverRoles } from '../checks/evaluate-soc-channel-mover';
+import { SOC_CHANNEL_MOVER_RULE } from '../workflow';
 import type { Json, OutboxRecord, SocChannelRecord } from '../store/store';
 import { conversationKeys } from './conversation-keys';
 import type { AppContext } from './context';
@@ -6,8 +9,9 @@ import { escapeMarkdown } from './escape-markdown';
 import type { Reply } from './types';
 
 /**
- * `notify here`: any member makes this channel the SOC channel. The old channel
- * is told through the outbox; the new one in the reply; both are audited.
+ * `notify here`: any member makes this channel the SOC channel when none is set; moving an
+ * existing one needs an administrator's roles (read now). The old channel is told through the
+ * outbox, the new one in the reply; every change and every refused move is audited.
  */
 export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference: Json): Promise<Reply[]> {
   if (origin.conversationType !== 'channel' || !origin.teamId || !origin.channelId) {
@@ -15,12 +19,37 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
   }
   const at = ctx.now().toISOString();
   const setBy = { id: origin.userId ?? 'unknown', name: origin.userName };
+  const current = await ctx.store.getSocChannel(origin.tenantId);
+  if (current && current.channelId !== origin.channelId) {
+    const refusal = await moveRefusal(ctx, origin);
+    if (refusal) {
+      await ctx.store.appendAudit([
+        { at, tenantId: origin.tenantId, requestId: null, actor: setBy, action: 'soc_channel.set', outcome: 'refused', fromState: current.channelId, toState: current.channelId, version: 0, refusalCode: refusal.code, detail: `${refusal.message} Tried from team ${origin.teamId}, channel ${origin.channelId}.` },
+      ]);
+      await ctx.store.enqueueOutbox([
+        {
+          id: ctx.newId(),
+          tenantId: origin.tenantId,
+          requestId: null,
+          conversationKey: conversationKeys.channel(current.tenantId, current.channelId),
+          payload: { kind: 'post', text: `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused (${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.` },
+          createdAt: at,
+          attempts: 0,
+          nextAttemptAt: at,
+          sentAt: null,
+        },
+      ]);
+      ctx.kickOutbox();
+      ctx.logger.warn({ tenantId: origin.tenantId, channelId: origin.channelId, code: refusal.code }, 'SOC channel move refused');
+      return [{ text: refusal.message }];
+    }
+  }
   const key = conversationKeys.channel(origin.tenantId, origin.channelId);
   // New top-level posts go to the channel's own conversation id, not to the thread the command came from.
   const channelReference = { ...reference, conversation: { ...(reference.conversation as Json), id: origin.channelId } };
   await ctx.store.saveConversation(key, channelReference);
 
-  const previous = await ctx.store.getSocChannel(origin.tenantId);
+  const previous = current;
   const record: SocChannelRecord = { tenantId: origin.tenantId, teamId: origin.teamId, channelId: origin.channelId, conversationReference: channelReference, setBy, setAt: at };
   const outbox: OutboxRecord[] = [];
   if (previous && previous.channelId !== origin.channelId) {
@@ -54,4 +83,17 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
   ctx.logger.info({ tenantId: origin.tenantId, channelId: origin.channelId }, 'SOC channel set');
   if (outbox.length > 0) ctx.kickOutbox();
   return [{ text: `This channel is now the SOC channel: connection requests, approvals and changes will be posted here (set by ${escapeMarkdown(setBy.name)}).` }];
+}
+
+/** Why this person may not move the SOC channel, or null when their roles (read now) allow it. */
+async function moveRefusal(ctx: AppContext, origin: TurnOrigin): Promise<{ code: 'not_qualified' | 'roles_unverified'; message: string } | null> {
+  const intro = 'This team already has a SOC channel elsewhere, and approvals are asked there.';
+  if (!origin.userId) return { code: 'not_qualified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} I cannot tell who you are, so the SOC channel stays where it is.` };
+  try {
+    const roles = await evaluateSocChannelMoverRoles(ctx.arm, ctx.graph, origin.userId);
+    if (roles.qualified) return null;
+  } catch (err) {
+    return { code: 'roles_unverified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} Your roles could not be read (${describeCallError(err)}), so the SOC channel stays where it is; try again in a minute.` };
+  }
+  return { code: 'not_qualified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} You hold none of these roles, so the SOC channel stays where it is; ask an administrator to run \`notify here\` in this channel.` };
 }

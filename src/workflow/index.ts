@@ -13,6 +13,7 @@ export * from './validate-text';
 export * from './role-ids';
 export * from './scope-contains';
 export * from './evaluate-approver-roles';
+export * from './evaluate-soc-channel-mover';
 export * from './can-start-request';
 export * from './create-draft';
 export * from './parse-workspace-argument';

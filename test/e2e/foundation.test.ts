@@ -43,15 +43,33 @@ describe('the bot over HTTP, as Teams drives it', () => {
     expect(textOf(calls[calls.length - 1])).toMatch(/notify here/);
   });
 
-  test('notify here makes the channel the SOC channel; moving it tells the old channel', async () => {
+  test('notify here makes the channel the SOC channel; only an administrator may move it, and the old channel is told', async () => {
+    const tenant = '72f988bf-0000-4000-8000-00000000c0de';
     let before = t.connector.calls.length;
     await t.send(channelMessage(t.serviceUrl, USERS.lena, 'notify here', OTHER_CHANNEL_ID));
     await t.connector.waitFor((c) => c.length > before, 5000, 'first notify here reply');
     expect(textOf(t.connector.calls[t.connector.calls.length - 1])).toMatch(/now the SOC channel/);
 
+    // Dana holds no administrator role: refused, audited, and the current SOC channel hears who tried.
     before = t.connector.calls.length;
     await t.send(channelMessage(t.serviceUrl, USERS.dana, 'notify here', SOC_CHANNEL_ID));
-    const calls = await t.connector.waitFor(
+    let calls = await t.connector.waitFor(
+      (c) => c.slice(before).some((x) => x.conversationId === OTHER_CHANNEL_ID) && c.slice(before).some((x) => x.conversationId.startsWith(SOC_CHANNEL_ID)),
+      5000,
+      'the refusal and the warning in the current SOC channel',
+    );
+    expect(textOf(calls.slice(before).find((x) => x.conversationId.startsWith(SOC_CHANNEL_ID))!)).toMatch(/Moving the SOC channel needs Global Administrator or Security Administrator/);
+    const warning = calls.slice(before).find((x) => x.conversationId === OTHER_CHANNEL_ID)!;
+    expect(textOf(warning)).toMatch(/Dana Okafor .*tried to make another channel the SOC channel and was refused/);
+    expect((await t.bot.store.getSocChannel(tenant))?.channelId).toBe(OTHER_CHANNEL_ID);
+    let audit = await t.bot.store.listAudit(tenant, 10);
+    expect(audit.filter((a) => a.action === 'soc_channel.set').map((a) => a.outcome)).toEqual(['refused', 'accepted']);
+    expect(audit[0]).toMatchObject({ actor: { id: USERS.dana.id }, refusalCode: 'not_qualified' });
+
+    // Ravi is a Security Administrator: the move is accepted and announced in both channels.
+    before = t.connector.calls.length;
+    await t.send(channelMessage(t.serviceUrl, USERS.ravi, 'notify here', SOC_CHANNEL_ID));
+    calls = await t.connector.waitFor(
       (c) => c.slice(before).some((x) => x.conversationId === OTHER_CHANNEL_ID) && c.slice(before).some((x) => x.conversationId.startsWith(SOC_CHANNEL_ID)),
       5000,
       'announcements in the old and new channel',
@@ -59,10 +77,10 @@ describe('the bot over HTTP, as Teams drives it', () => {
     const old = calls.slice(before).find((x) => x.conversationId === OTHER_CHANNEL_ID)!;
     expect(old.activityId).toBeNull(); // a new top-level post in the channel, not a reply
     expect(textOf(old)).toMatch(/no longer receives/);
-    const soc = await t.bot.store.getSocChannel('72f988bf-0000-4000-8000-00000000c0de');
-    expect(soc).toMatchObject({ channelId: SOC_CHANNEL_ID, setBy: { name: USERS.dana.name } });
-    const audit = await t.bot.store.listAudit('72f988bf-0000-4000-8000-00000000c0de', 10);
-    expect(audit.filter((a) => a.action === 'soc_channel.set')).toHaveLength(2);
+    const soc = await t.bot.store.getSocChannel(tenant);
+    expect(soc).toMatchObject({ channelId: SOC_CHANNEL_ID, setBy: { name: USERS.ravi.name } });
+    audit = await t.bot.store.listAudit(tenant, 10);
+    expect(audit.filter((a) => a.action === 'soc_channel.set').map((a) => a.outcome)).toEqual(['accepted', 'refused', 'accepted']);
   });
 
   test('notify here in a 1:1 chat explains where to run it and changes nothing', async () => {
