@@ -1,4 +1,6 @@
-/** Escapes markdown so user-typed text (names, echoed commands) shows verbatim in a text message. */
+import { withoutBidiControls } from '../cards';
+
+/** Escapes markdown so user-typed text (names, echoed commands) shows verbatim in a text message; bidi controls are dropped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return withoutBidiControls(text).replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }

@@ -11,9 +11,20 @@ export const DISPLAY_LIMITS = {
   shortWord: 64,
 } as const;
 
-/** Cuts `text` to `max` code points, ending with an ellipsis when it was longer. */
+/**
+ * Bidi controls (marks, embeddings, overrides, isolates): in shown text they could reverse or
+ * reorder what the reader sees ("Approve" rendered from its mirror image), so they are dropped.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** User text made harmless for display: without bidi controls (everything else stays as written). */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** Cuts `text` to `max` code points, ending with an ellipsis when it was longer; bidi controls are dropped. */
 export function truncate(text: string | undefined, max: number): string {
-  const value = text ?? '';
+  const value = withoutBidiControls(text ?? '');
   const chars = Array.from(value);
   if (chars.length <= max) return value;
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';

@@ -1,7 +1,7 @@
 export * from './views';
 export * from './adaptive-card';
 export { checkResultWord, type CheckOutcome } from './check-rows';
-export { DISPLAY_LIMITS, truncate } from './display-text';
+export { DISPLAY_LIMITS, truncate, withoutBidiControls } from './display-text';
 export { renderWorkspacePickerCard } from './render-workspace-picker';
 export { renderReadinessReportCard } from './render-readiness-report';
 export { renderProductChangesCard } from './render-product-changes';

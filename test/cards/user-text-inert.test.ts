@@ -107,6 +107,25 @@ describe('user text is inert', () => {
     expect(runTexts(decided)).not.toContain(S.REQUEST_ID);
   });
 
+  it('a right-to-left override in a comment, a reason or a name does not reverse the rendered text', () => {
+    // U+202E makes "evorppa ton od" display as "do not approve": the reader must see what was typed.
+    const spoof = 'Looks fine \u202Eevorppa ton od\u202C, \u2066isolated\u2069 \u200Fmark';
+    const cards = [
+      C.renderApprovalCard(S.approval({ requester: spoof, decision: { outcome: 'rejected', decidedBy: spoof, decidedAt: 'now', comment: spoof } })),
+      C.renderDisconnectConfirmCard(S.disconnectConfirm({ reason: spoof })),
+      C.renderNotificationCard(S.notification({ event: 'disconnected', kind: 'disconnect', reason: spoof, requester: spoof })),
+    ];
+    for (const card of cards) {
+      const text = renderToElement(card).textContent ?? '';
+      expect(text).toContain('Looks fine evorppa ton od, isolated mark');
+      expect(text).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+      expect(JSON.stringify(card)).not.toMatch(/\\u202e|\u202E/i);
+    }
+    const summary = C.notificationSummary(S.notification({ event: 'disconnected', kind: 'disconnect', reason: spoof, requester: spoof }));
+    expect(summary).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(summary).toContain('evorppa ton od');
+  });
+
   it('the markdown test renderer would turn the same text into a link inside a TextBlock (the check is meaningful)', () => {
     const probe = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '[x](http://evil)' }] };
     expect(renderToElement(probe).querySelectorAll('a[href="http://evil"]')).toHaveLength(1);

@@ -144,6 +144,9 @@ describe('disconnect reason', () => {
   it.each([
     ['empty', ''],
     ['whitespace only', ' \n\t '],
+    ['zero-width characters only', '\u200B\u200C\u200D\u2060\uFEFF'],
+    ['bidi controls and white space only', ' \u202E\u2066 \u2069\u200F '],
+    ['a soft hyphen and a Hangul filler only', '\u00AD\u3164'],
     ['501 characters', 'a'.repeat(501)],
     ['501 characters after trimming', `  ${'é'.repeat(501)}  `],
   ])('refuses a reason that is %s', (_, reason) => {
@@ -190,6 +193,12 @@ describe('decision comments', () => {
       ok: false,
       refusal: expect.objectContaining({ code: 'invalid_comment' }),
     });
+  });
+
+  it('treats a comment of invisible characters only as no comment', () => {
+    const result = decide('\u200B \u202E\u2060');
+    if (!result.ok) throw new Error(result.refusal.message);
+    expect(result.request.state === 'approved' && result.request.decision.comment).toBeUndefined();
   });
 
   it('keeps a trimmed comment of 500 characters', () => {
