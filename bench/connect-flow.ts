@@ -95,11 +95,11 @@ export async function verifyConnected(t: FlowTarget, approved: ApprovedRequest):
  * Runs `connectFlow` in a loop for one simulated user until `until` (performance.now());
  * each round is a new tenant (one tenant may have only one request in flight).
  */
-export async function userLoop(t: FlowTarget, label: string, userIndex: number, until: number, approved: ApprovedRequest[]): Promise<void> {
+export async function userLoop(t: FlowTarget, tenants: string[], userIndex: number, until: number, approved: ApprovedRequest[]): Promise<void> {
   // People don't all press Enter in the same millisecond: spread the first turns over one think time.
   await sleep(Math.random() * t.thinkMs);
-  for (let round = 0; performance.now() < until; round++) {
-    const tenantId = `bench-${label}-u${userIndex}-r${round}`;
+  for (let round = 0; performance.now() < until && round < tenants.length; round++) {
+    const tenantId = tenants[round]!;
     try {
       approved.push(await connectFlow(t, tenantId, requester(userIndex)));
     } catch (err) {

@@ -5,6 +5,7 @@ import { requestJson } from './http-client';
 import { stopChild } from './processes';
 import { pool, Recorder } from './recorder';
 import type { LatencySummary } from './stats';
+import { levelTenants } from './bench-tenants';
 import { startBot, startSandbox } from './start-services';
 
 const harnessSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
@@ -41,8 +42,11 @@ export async function measureLevel(options: {
   botNodeArgs?: string[];
 }): Promise<LevelResult> {
   const tag = `level-${options.users}`;
+  // A flow is five turns and four think times at least: no user gets through more tenants than this.
+  const flowMs = 4 * options.thinkMs + 5 * options.latencyMs + 100;
+  const tenants = levelTenants(tag, options.users, Math.ceil((options.seconds * 1000) / flowMs) + 1);
   const sandbox = await startSandbox(options.workDir, options.latencyMs, tag);
-  const bot = await startBot({ workDir: options.workDir, tag, sandboxUrl: sandbox.url, nodeArgs: options.botNodeArgs });
+  const bot = await startBot({ workDir: options.workDir, tag, sandboxUrl: sandbox.url, nodeArgs: options.botNodeArgs, tenants: tenants.flat() });
   try {
     options.connector.reset();
     const recorder = new Recorder();
@@ -50,7 +54,7 @@ export async function measureLevel(options: {
     const approved: ApprovedRequest[] = [];
     const cpu0 = { bot: cpuSeconds(bot.process.pid), sandbox: cpuSeconds(sandbox.process.pid), harness: process.cpuUsage(), at: performance.now() };
     const until = performance.now() + options.seconds * 1000;
-    await Promise.all(Array.from({ length: options.users }, (_, k) => userLoop(target, tag, k, until, approved)));
+    await Promise.all(Array.from({ length: options.users }, (_, k) => userLoop(target, tenants[k]!, k, until, approved)));
 
     const portal = await requestJson('POST', `${sandbox.url}/sandbox/portal/connect`, { workspace: BENCH_WORKSPACE.key });
     if (portal.status !== 200) recorder.fail(`portal connect: HTTP ${portal.status}`);

@@ -4,6 +4,7 @@ import { BENCH_WORKSPACE } from './connect-flow';
 import { requestJson } from './http-client';
 import { readRss, stopChild } from './processes';
 import { pool } from './recorder';
+import { benchTenantId } from './bench-tenants';
 import { startBot, startSandbox } from './start-services';
 
 /** The bot's memory with many open requests. */
@@ -29,14 +30,14 @@ const USERS_PER_TENANT = 10;
  */
 export async function measureOpenRequests(options: { count: number; concurrency: number; latencyMs: number; workDir: string; connector: BenchConnector; nodeArgs?: string[] }): Promise<OpenRequestsResult> {
   const tag = 'open-requests';
+  const tenants = Array.from({ length: Math.ceil(options.count / USERS_PER_TENANT) }, (_, i) => benchTenantId(tag, i));
   const sandbox = await startSandbox(options.workDir, options.latencyMs, tag);
-  const bot = await startBot({ workDir: options.workDir, tag, sandboxUrl: sandbox.url, nodeArgs: options.nodeArgs });
+  const bot = await startBot({ workDir: options.workDir, tag, sandboxUrl: sandbox.url, nodeArgs: options.nodeArgs, tenants });
   try {
     options.connector.reset();
     const pid = bot.process.pid!;
     const baseline = readRss(pid).rssMb;
     const url = options.connector.url;
-    const tenants = Array.from({ length: Math.ceil(options.count / USERS_PER_TENANT) }, (_, i) => `bench-open-t${i}`);
     await pool(tenants, options.concurrency, async (tenantId, i) => {
       await requestJson('POST', `${bot.url}/api/messages`, channelMessage(url, tenantId, requester(i), 'notify here'));
     });

@@ -1,4 +1,5 @@
 import { personalMessage, requester } from './bench-activities';
+import { SAMPLE_TENANT_ID } from './bench-tenants';
 import { requestJson } from './http-client';
 import { summarise, type LatencySummary } from './stats';
 
@@ -15,7 +16,7 @@ export interface Throughput {
  * turn answered, for `warmupSeconds` (not counted) then `seconds`.
  */
 export async function closedLoop(options: { botUrl: string; serviceUrl: string; text: string; concurrency: number; warmupSeconds: number; seconds: number }): Promise<Throughput> {
-  const tenantId = 'bench-throughput';
+  const tenantId = SAMPLE_TENANT_ID;
   const warmEnd = performance.now() + options.warmupSeconds * 1000;
   const end = warmEnd + options.seconds * 1000;
   const samples: number[] = [];

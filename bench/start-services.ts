@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { freePort } from '../src/server/free-port';
+import { allowedTenantsEnv } from './bench-tenants';
 import { BOT_ENTRY, ECHO_ENTRY, SANDBOX_ENTRY, spawnService, type Child } from './processes';
 
 /** The standalone simulated tenant (`npm run sandbox`), so that the bot process does only the bot's work. */
@@ -18,13 +19,14 @@ export async function startSandbox(workDir: string, latencyMs: number, tag: stri
  * The compiled bot (`node dist/src/index.js`), in sandbox mode with a fresh SQLite file.
  * With `sandboxUrl` it uses that sandbox; without, it starts its own in-process (the `npm start` default).
  */
-export async function startBot(options: { workDir: string; tag: string; sandboxUrl?: string; latencyMs?: number; nodeArgs?: string[]; logLevel?: string }): Promise<Child> {
+export async function startBot(options: { workDir: string; tag: string; sandboxUrl?: string; latencyMs?: number; nodeArgs?: string[]; logLevel?: string; tenants?: string[] }): Promise<Child> {
   const port = await freePort();
   return spawnService({
     entry: BOT_ENTRY,
     env: {
       DATABASE_URL: `sqlite:${path.join(options.workDir, `bot-${options.tag}.db`)}`,
       LOG_LEVEL: options.logLevel ?? 'info',
+      ...allowedTenantsEnv(options.tenants ?? []),
       ...(options.sandboxUrl ? { SANDBOX_URL: options.sandboxUrl } : { SANDBOX_LATENCY_MS: String(options.latencyMs ?? 0) }),
     },
     port,

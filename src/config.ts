@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** Where the bot keeps its state. */
 export type DatabaseConfig =
-  | { kind: 'sqlite'; path: string; url: string }
+  | { kind: 'sqlite'; path: string; url: string; /** DATABASE_MAX_MB, in bytes: a cap on the file's size. */ maxBytes?: number }
   | { kind: 'postgres'; url: string };
 
 /** Everything the bot reads from the environment, validated once at start. */
@@ -20,6 +20,11 @@ export interface Config {
   database: DatabaseConfig;
   /** `sandbox`: a simulated tenant; `live`: Azure and Graph through DefaultAzureCredential. */
   mode: 'sandbox' | 'live';
+  /**
+   * The Entra tenants whose Teams activities the bot serves: its own (live: AZURE_TENANT_ID, else
+   * MicrosoftAppTenantId; sandbox: the fixture's, added at start) plus ALLOWED_TENANT_IDS, lower case.
+   */
+  tenants: { own: string | null; allowed: string[] };
   sandbox: { tenantPath?: string; latencyMs: number; url?: string };
   verify: { pollSeconds: number; timeoutMinutes: number };
   requestExpiryHours: number;
@@ -47,6 +52,7 @@ const intIn = (name: string, min: number, max: number, fallback: number) =>
       return n;
     });
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -78,7 +84,43 @@ const envSchema = z.object({
       return match;
     }),
   MicrosoftAppTenantId: z.string().optional().transform((v) => (v ?? '').trim()),
+  BOT_MODE: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? '').trim().toLowerCase();
+      if (value === '') return undefined;
+      if (value !== 'sandbox' && value !== 'live') {
+        ctx.addIssue({ code: 'custom', message: `BOT_MODE=${JSON.stringify(raw)} is not valid: use sandbox or live, or leave it unset to choose from the credentials` });
+        return z.NEVER;
+      }
+      return value as Config['mode'];
+    }),
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const ids = (raw ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const bad = ids.find((id) => !GUID.test(id));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `ALLOWED_TENANT_IDS has ${JSON.stringify(bad.slice(0, 60))}, which is not a tenant id: list Entra tenant ids (GUIDs), separated by commas` });
+        return z.NEVER;
+      }
+      return ids.map((id) => id.toLowerCase());
+    }),
   DATABASE_URL: z.string().optional(),
+  DATABASE_MAX_MB: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return undefined;
+      const mb = Number(raw);
+      if (!Number.isFinite(mb) || mb <= 0 || mb > 1_000_000) {
+        ctx.addIssue({ code: 'custom', message: `DATABASE_MAX_MB=${JSON.stringify(raw)} is not valid: use a size in megabytes greater than 0 (e.g. 512), or leave it unset for no cap` });
+        return z.NEVER;
+      }
+      return Math.floor(mb * 1024 * 1024);
+    }),
   SANDBOX_TENANT: z.string().optional(),
   SANDBOX_URL: z
     .string()
@@ -123,15 +165,48 @@ export function parseDatabaseUrl(raw: string | undefined, cwd: string): Database
   throw new ConfigError(`DATABASE_URL with "${scheme}" is not supported: ${accepted}`);
 }
 
-/** True when the environment holds credentials that DefaultAzureCredential would use outside a developer machine. */
+/** Applies DATABASE_MAX_MB, which only SQLite supports (PostgreSQL has its own quotas). */
+function withSizeCap(database: DatabaseConfig, maxBytes: number | undefined): DatabaseConfig {
+  if (maxBytes === undefined) return database;
+  if (database.kind !== 'sqlite') throw new ConfigError('DATABASE_MAX_MB applies to a SQLite DATABASE_URL only: unset it, or use your PostgreSQL server\'s own limits');
+  return { ...database, maxBytes };
+}
+
+/**
+ * The variables through which `DefaultAzureCredential` (or a managed identity) finds a credential.
+ * Any of them set means "this bot is meant to reach Azure": live mode, unless BOT_MODE says otherwise.
+ */
+export const AZURE_CREDENTIAL_VARIABLES = [
+  'AZURE_CLIENT_ID',
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'AZURE_FEDERATED_TOKEN_FILE',
+  'IDENTITY_ENDPOINT',
+  'MSI_ENDPOINT',
+] as const;
+
+const isSet = (env: NodeJS.ProcessEnv, name: string): boolean => (env[name] ?? '').trim() !== '';
+
+/** True when any Azure credential variable is set (or AZURE_USE_DEFAULT_CREDENTIAL=true asks for the full chain). */
 export function hasAzureCredentials(env: NodeJS.ProcessEnv): boolean {
-  const set = (k: string) => (env[k] ?? '').trim() !== '';
-  return (
-    (set('AZURE_CLIENT_ID') && (set('AZURE_CLIENT_SECRET') || set('AZURE_CLIENT_CERTIFICATE_PATH') || set('AZURE_FEDERATED_TOKEN_FILE'))) ||
-    set('IDENTITY_ENDPOINT') ||
-    set('MSI_ENDPOINT') ||
-    (env.AZURE_USE_DEFAULT_CREDENTIAL ?? '').toLowerCase() === 'true'
-  );
+  return AZURE_CREDENTIAL_VARIABLES.some((name) => isSet(env, name)) || (env.AZURE_USE_DEFAULT_CREDENTIAL ?? '').trim().toLowerCase() === 'true';
+}
+
+/**
+ * Which mode the environment asks for (README, "Modes"). BOT_MODE decides when set; without it,
+ * SANDBOX_TENANT or SANDBOX_URL means sandbox, and so does the absence of both a MicrosoftAppId and
+ * every Azure credential variable; anything else is live. BOT_MODE=live with SANDBOX_* is refused.
+ */
+export function chooseMode(env: NodeJS.ProcessEnv, botMode: Config['mode'] | undefined): Config['mode'] {
+  const sandboxNamed = isSet(env, 'SANDBOX_TENANT') || isSet(env, 'SANDBOX_URL');
+  if (botMode === 'live' && sandboxNamed) {
+    const names = ['SANDBOX_TENANT', 'SANDBOX_URL'].filter((n) => isSet(env, n)).join(' and ');
+    throw new ConfigError(`BOT_MODE=live cannot use a simulated tenant, but ${names} is set: unset ${names} to run live, or set BOT_MODE=sandbox`);
+  }
+  if (botMode) return botMode;
+  if (sandboxNamed) return 'sandbox';
+  return isSet(env, 'MicrosoftAppId') || hasAzureCredentials(env) ? 'live' : 'sandbox';
 }
 
 /**
@@ -145,15 +220,25 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   }
   const e = parsed.data;
   const sandboxTenant = (env.SANDBOX_TENANT ?? '').trim();
-  const mode: Config['mode'] = sandboxTenant !== '' || e.SANDBOX_URL || !hasAzureCredentials(env) ? 'sandbox' : 'live';
+  const mode = chooseMode(env, e.BOT_MODE);
 
+  let ownTenant: string | null = null;
   if (mode === 'live') {
     if (!e.MicrosoftAppId) {
-      throw new ConfigError('MicrosoftAppId is required outside sandbox mode: set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI) to the Azure Bot registration, or remove the Azure credentials to run the sandbox');
+      throw new ConfigError('MicrosoftAppId is required in live mode: set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI) to the Azure Bot registration, or set BOT_MODE=sandbox to run the simulated tenant');
     }
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-      throw new ConfigError('MicrosoftAppPassword is required outside sandbox mode for MicrosoftAppType MultiTenant or SingleTenant: set it to the bot registration\'s client secret');
+      throw new ConfigError('MicrosoftAppPassword is required in live mode for MicrosoftAppType MultiTenant or SingleTenant: set it to the bot registration\'s client secret');
     }
+    const tenant = (env.AZURE_TENANT_ID ?? '').trim() || e.MicrosoftAppTenantId;
+    if (!tenant) {
+      throw new ConfigError("The bot's own tenant is unknown: set AZURE_TENANT_ID (or MicrosoftAppTenantId) to your Microsoft Entra tenant id; live mode serves only that organisation");
+    }
+    if (!GUID.test(tenant)) {
+      const name = (env.AZURE_TENANT_ID ?? '').trim() ? 'AZURE_TENANT_ID' : 'MicrosoftAppTenantId';
+      throw new ConfigError(`${name}=${JSON.stringify(tenant.slice(0, 60))} is not a tenant id: use your Microsoft Entra tenant id (a GUID)`);
+    }
+    ownTenant = tenant.toLowerCase();
   }
   if (e.MicrosoftAppType !== 'MultiTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError(`MicrosoftAppTenantId is required when MicrosoftAppType=${e.MicrosoftAppType}: set it to the tenant id of the bot registration`);
@@ -163,8 +248,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, appTenantId: e.MicrosoftAppTenantId },
-    database: parseDatabaseUrl(e.DATABASE_URL, cwd),
+    database: withSizeCap(parseDatabaseUrl(e.DATABASE_URL, cwd), e.DATABASE_MAX_MB),
     mode,
+    tenants: { own: ownTenant, allowed: e.ALLOWED_TENANT_IDS },
     sandbox: {
       tenantPath: sandboxTenant ? path.resolve(cwd, sandboxTenant) : undefined,
       latencyMs: e.SANDBOX_LATENCY_MS,

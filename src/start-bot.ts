@@ -6,7 +6,7 @@ import type { AppContext } from './app/context';
 import { connectParts, createVerificationPoller } from './app/connect';
 import { disconnectParts } from './app/disconnect';
 import { statusParts } from './app/status';
-import { cacheInventory, createArmAdapter, createGraphAdapter, createLiveCredential, createSandboxCredential, type ArmPort, type GraphPort } from './azure';
+import { ARM_SCOPE, cacheInventory, createArmAdapter, createGraphAdapter, createLiveCredential, createSandboxCredential, GRAPH_SCOPE, watchCredential, type ArmPort, type CredentialHealth, type GraphPort } from './azure';
 import { OnboardingBot } from './bot/onboarding-bot';
 import { createBotState, type BotStateSet } from './bot/state-storage';
 import type { Config } from './config';
@@ -16,7 +16,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from './notify/outbox-d
 import { withTeamsLimits, type TeamsLimitOptions } from './notify/with-teams-limits';
 import { createSandbox, loadTenantFixture, type Sandbox } from './sandbox';
 import { createAdapter, type AuthSettings } from './server/create-adapter';
-import { createServer } from './server/create-server';
+import { createServer, type ServerTimeouts } from './server/create-server';
 import { stopServer } from './server/in-flight';
 import { listenSandbox, type SandboxListener } from './server/listen-sandbox';
 import { openStore } from './store/open-store';
@@ -33,6 +33,10 @@ export interface StartOptions {
   outboxIntervalMs?: number;
   /** Teams rate limits and retries of notifications; tests scale them down. */
   teamsLimits?: TeamsLimitOptions;
+  /** How long a client may take to send its headers and its whole request (defaults 10 s and 30 s). */
+  serverTimeouts?: ServerTimeouts;
+  /** Live mode: how often a credential that failed is tried again (default 5 s, doubling up to 60 s). */
+  credentialRetryMs?: number;
 }
 
 export interface RunningBot {
@@ -66,11 +70,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   let sandbox: Sandbox | null = null;
   let arm: ArmPort;
   let graph: GraphPort;
-  let defaultTenantId = 'sandbox-tenant';
+  // Live: an activity that names no tenant is refused; sandbox: it is the fixture's.
+  let defaultTenantId = '';
+  let ownTenantId = config.tenants.own;
+  let credentialHealth: CredentialHealth | null = null;
   let sandboxListener: SandboxListener | null = null;
   if (config.mode === 'sandbox') {
     const tenant = loadTenantFixture(config.sandbox.tenantPath);
-    defaultTenantId = tenant.tenantId;
+    defaultTenantId = tenant.tenantId.toLowerCase();
+    ownTenantId = defaultTenantId;
     if (!config.sandbox.url) {
       sandbox = createSandbox({ tenant, latencyMs: config.sandbox.latencyMs });
       // The bot's own Azure clients use a private port, which stays up while the public one drains at shutdown.
@@ -81,10 +89,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     arm = createArmAdapter({ endpoint: `${origin}/sandbox/arm`, credential, insecureSandbox: origin.startsWith('http:') });
     graph = createGraphAdapter({ baseUrl: `${origin}/sandbox/graph`, credential });
   } else {
+    // Live never falls back to the sandbox: without a token, checks are Unknown and /readyz says why.
     const credential = createLiveCredential();
     arm = createArmAdapter({ credential });
     graph = createGraphAdapter({ credential });
+    credentialHealth = watchCredential(
+      credential,
+      [
+        { service: 'Azure Resource Manager', scope: ARM_SCOPE },
+        { service: 'Microsoft Graph', scope: GRAPH_SCOPE },
+      ],
+      { logger, retryMs: options.credentialRetryMs },
+    );
+    credentialHealth.start();
   }
+  const tenancy = { mode: config.mode, tenants: [...new Set([ownTenantId ?? '', ...config.tenants.allowed].filter((id) => id !== ''))] };
   // Subscriptions, workspaces and the Defender apps' principals change rarely: reuse them for a few minutes.
   ({ arm, graph } = cacheInventory(arm, graph));
 
@@ -103,7 +122,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     arm,
     graph,
     logger,
-    config: { mode: config.mode, verify: config.verify, requestExpiryHours: config.requestExpiryHours },
+    config: { mode: config.mode, verify: config.verify, requestExpiryHours: config.requestExpiryHours, tenancy },
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
     kickOutbox: () => outbox.kick(),
@@ -113,7 +132,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     actions: { ...connectParts.actions, ...disconnectParts.actions, ...statusParts.actions },
   });
   const bot = new OnboardingBot({ app, sandboxIdentity: config.mode === 'sandbox', defaultTenantId });
-  const server: Server = createServer({ adapter, bot, store, logger, sandbox: sandbox ?? undefined, requireToken: config.bot.appId !== '', readiness: () => readiness.check() });
+  const server: Server = createServer({
+    adapter,
+    bot,
+    store,
+    logger,
+    sandbox: sandbox ?? undefined,
+    requireToken: config.bot.appId !== '',
+    timeouts: options.serverTimeouts,
+    readiness: async () => {
+      const report = await readiness.check();
+      const azure = credentialHealth?.status();
+      if (!azure) return report;
+      if (azure.ready) return { ...report, azure: 'ready' };
+      return { ...report, ready: false, azure: 'no token', message: report.ready ? azure.message : `${report.message} ${azure.message}` };
+    },
+  });
   const poller = createVerificationPoller(ctx);
 
   await new Promise<void>((resolve, reject) => {
@@ -142,6 +176,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     async close() {
       closing = true;
       readiness.stop();
+      credentialHealth?.stop();
       // Stop accepting, let the turns in flight finish (bounded), deliver what they queued, then close.
       const { drained } = await stopServer(server, 10_000);
       if (!drained) logger.warn('shutdown: turns still in flight after 10 s were cut off');

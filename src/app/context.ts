@@ -2,6 +2,7 @@ import type { ArmPort, GraphPort } from '../azure/ports';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
+import type { Tenancy } from './admit-turn';
 
 /** What the application services share; built once by the composition root. */
 export interface AppContext {
@@ -9,7 +10,7 @@ export interface AppContext {
   arm: ArmPort;
   graph: GraphPort;
   logger: Logger;
-  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'>;
+  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'> & { tenancy: Tenancy };
   /** The clock; tests pass their own. */
   now: () => Date;
   newId: () => string;

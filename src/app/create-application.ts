@@ -2,6 +2,7 @@ import type { ParsedCommand } from '../bot/parse-command';
 import type { TurnOrigin } from '../bot/read-turn';
 import { greetingText, helpText } from '../bot/help-text';
 import type { Json } from '../store/store';
+import { admitTurn, TENANT_NOT_ALLOWED_MESSAGE } from './admit-turn';
 import { conversationKeys } from './conversation-keys';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
@@ -15,6 +16,9 @@ export interface ApplicationParts {
   commands: Partial<Record<Exclude<ParsedCommand['name'], 'unknown'>, CommandHandler>>;
   actions: Record<string, ActionHandler>;
 }
+
+const INVALID_USER_ID_MESSAGE =
+  'Your message carries a user id that is not a Microsoft Entra object id, so I cannot tell who you are. Nothing was read or changed. In Teams this is automatic; in the Emulator or Web Chat, use a sandbox user\'s object id as the user id.';
 
 /** The base commands every part of the bot shares. */
 export const baseCommands: ApplicationParts['commands'] = {
@@ -33,8 +37,43 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
     }
   };
 
+  /**
+   * The gate before anything is read or stored: a channel or tenant the bot does not serve is
+   * refused (and audited under the foreign tenant), and so is a user id that is not a GUID.
+   */
+  const refusalOf = async (origin: TurnOrigin, attempted: string): Promise<{ code: 'TenantNotAllowed' | 'InvalidUserId'; message: string } | null> => {
+    const admission = admitTurn(ctx.config.tenancy, origin);
+    if (!admission.ok) {
+      const foreign = origin.tenantId || 'unknown';
+      ctx.logger.warn({ tenantId: foreign, channel: origin.channel, attempted, why: admission.why }, 'activity refused: not this organisation');
+      await ctx.store.appendAudit([
+        {
+          at: ctx.now().toISOString(),
+          tenantId: foreign,
+          requestId: null,
+          actor: { id: origin.userId ?? 'unknown', name: origin.userName },
+          action: attempted,
+          outcome: 'refused',
+          fromState: null,
+          toState: null,
+          version: 0,
+          refusalCode: 'tenant_not_allowed',
+          detail: `Refused a ${origin.channel || 'channel-less'} activity from tenant ${foreign}: ${admission.why === 'channel' ? 'the bot does not serve this channel' : 'the bot serves another organisation'}.`,
+        },
+      ]);
+      return { code: 'TenantNotAllowed', message: TENANT_NOT_ALLOWED_MESSAGE };
+    }
+    if (origin.userIdProblem) {
+      ctx.logger.info({ tenantId: origin.tenantId, attempted, problem: origin.userIdProblem }, 'activity refused: user id is not a GUID');
+      return { code: 'InvalidUserId', message: INVALID_USER_ID_MESSAGE };
+    }
+    return null;
+  };
+
   return {
     async handleCommand(origin, command, reference) {
+      const refusal = await refusalOf(origin, command.name === 'unknown' ? 'message' : command.name);
+      if (refusal) return [{ text: refusal.message }];
       await rememberConversation(origin, reference);
       if (command.name === 'unknown') {
         const shown = command.text.length > 40 ? `${command.text.slice(0, 40)}…` : command.text;
@@ -45,6 +84,8 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
       return handler(ctx, origin, command.argument, reference);
     },
     async handleCardAction(origin, action, reference) {
+      const refusal = await refusalOf(origin, action.verb.slice(0, 64));
+      if (refusal) return { ok: false, statusCode: refusal.code === 'TenantNotAllowed' ? 403 : 400, code: refusal.code, message: refusal.message };
       const handler = Object.prototype.hasOwnProperty.call(parts.actions, action.verb) ? parts.actions[action.verb] : undefined;
       if (!handler) {
         return { ok: false, statusCode: 400, code: 'UnknownVerb', message: `The card action "${action.verb.slice(0, 64)}" is not one this bot knows. Use the buttons on the bot's latest card.` };
@@ -53,6 +94,8 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
       return handler(ctx, origin, action, reference);
     },
     async handleInstalled(origin, reference) {
+      const refusal = await refusalOf(origin, 'install');
+      if (refusal) return [{ text: refusal.message }];
       await rememberConversation(origin, reference);
       return [{ text: greetingText(origin.conversationType === 'channel') }];
     },

@@ -4,7 +4,7 @@ import { createArmClients } from './arm-clients';
 import { toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
 import { describeCredential } from './credentials';
 import { listSubscriptions } from './list-subscriptions';
-import { AzureCallError, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
+import { assertObjectId, AzureCallError, odataString, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
 import { collect, runAzureCall, type CallContext } from './run-azure-call';
 
 /** Options of {@link createArmAdapter}. */
@@ -98,8 +98,11 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
         collect(clients.forSubscription(ref.subscriptionId).sentinel.automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
       )).map(toAutomationRuleInfo),
 
-    listRoleAssignmentsFor: (scope, principalId) =>
-      listRoleAssignments(`list role assignments of ${principalId} at ${scope}`, scope, `assignedTo('${principalId}')`),
+    async listRoleAssignmentsFor(scope, principalId) {
+      const operation = `list role assignments of ${principalId} at ${scope}`;
+      assertObjectId(principalId, operation);
+      return listRoleAssignments(operation, scope, `assignedTo('${odataString(principalId)}')`);
+    },
 
     listRoleAssignmentsAtScope: (scope) => listRoleAssignments(`list role assignments at ${scope}`, scope, 'atScope()'),
   };

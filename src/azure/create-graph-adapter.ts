@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { describeCredential } from './credentials';
 import { graphGet, graphList, type GraphHttp } from './graph-http';
-import { AzureCallError, type GraphPort } from './ports';
+import { assertObjectId, AzureCallError, odataString, type GraphPort } from './ports';
 import { runAzureCall, type CallContext } from './run-azure-call';
 
 /** Options of {@link createGraphAdapter}. */
@@ -19,7 +19,7 @@ export interface GraphAdapterOptions {
 
 /** Microsoft 365 Defender service plan: the tenant has Defender XDR when it is provisioned. */
 const MTP_PLAN_ID = 'bf28f719-7844-4079-9c78-c1307898e192';
-const quote = (value: string): string => encodeURIComponent(value.replace(/'/g, "''"));
+const quote = (value: string): string => encodeURIComponent(odataString(value));
 
 interface ServicePlan { servicePlanId?: string; servicePlanName?: string; provisioningStatus?: string }
 
@@ -54,6 +54,7 @@ export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
 
     listEntraRoleTemplateIds: (principalId) =>
       runAzureCall(`list Entra roles of ${principalId}`, ctx, async (signal) => {
+        assertObjectId(principalId, `list Entra roles of ${principalId}`);
         const path = `/beta/roleManagement/directory/transitiveRoleAssignments?$count=true&$filter=principalId%20eq%20'${quote(principalId)}'`;
         const list = await graphList(http, `list Entra roles of ${principalId}`, path, { ConsistencyLevel: 'eventual' }, signal);
         // Only tenant-wide assignments count; a role scoped to an administrative unit does not.
@@ -64,6 +65,7 @@ export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
     getUser: (id) =>
       nullOn404(
         runAzureCall(`get user ${id}`, ctx, async (signal) => {
+          assertObjectId(id, `get user ${id}`);
           const user = await graphGet(http, `get user ${id}`, `/v1.0/users/${encodeURIComponent(id)}`, {}, signal);
           return { id: String(user.id ?? id), displayName: String(user.displayName ?? ''), userPrincipalName: String(user.userPrincipalName ?? '') };
         }),

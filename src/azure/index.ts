@@ -4,3 +4,6 @@ export { createArmAdapter, DEFAULT_RETRY_OPTIONS, type ArmAdapterOptions } from 
 export { createGraphAdapter, type GraphAdapterOptions } from './create-graph-adapter';
 export { createLiveCredential, createSandboxCredential, describeCredential, SANDBOX_TOKEN } from './credentials';
 export { cacheInventory, type InventoryCacheOptions } from './cache-inventory';
+export { watchCredential, type CredentialHealth, type NeededToken } from './credential-health';
+export { ARM_SCOPE } from './arm-clients';
+export { GRAPH_SCOPE } from './graph-http';

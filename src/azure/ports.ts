@@ -117,3 +117,18 @@ export class AzureCallError extends Error {
     this.name = 'AzureCallError';
   }
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Refuses an object id that is not a GUID before it reaches a filter or a URL (callers refuse such
+ * ids at the edge already; this is the second net).
+ */
+export function assertObjectId(id: string, operation: string): void {
+  if (!GUID.test(id)) throw new AzureCallError('unexpected', operation, 'the principal id is not a GUID, so it was not sent to Azure');
+}
+
+/** An OData string literal's content: single quotes doubled. */
+export function odataString(value: string): string {
+  return value.replace(/'/g, "''");
+}

@@ -69,7 +69,7 @@ export class OnboardingBot extends TeamsActivityHandler {
   }
 
   private origin(context: TurnContext) {
-    return readTurn(context.activity, this.options.sandboxIdentity, this.options.defaultTenantId);
+    return readTurn(context.activity, { sandboxIdentity: this.options.sandboxIdentity, defaultTenantId: this.options.defaultTenantId });
   }
 
   private reference(context: TurnContext): Json {

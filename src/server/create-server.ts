@@ -24,8 +24,18 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** True when MicrosoftAppId is set: requests without a bearer token are refused before their body is read. */
   requireToken?: boolean;
-  /** Readiness of the store (reachable and migrated); default: the store answers a ping. */
-  readiness?: () => Promise<{ ready: boolean; store: string; database?: string; message?: string }>;
+  /** Readiness of the store (reachable, migrated, writable) and, live, of the Azure credential; default: the store answers a ping. */
+  readiness?: () => Promise<{ ready: boolean; store: string; database?: string; azure?: string; message?: string }>;
+  /** How long a client may take to send its headers and its whole request. */
+  timeouts?: ServerTimeouts;
+}
+
+/** Slow clients are cut off (408) so that they cannot hold connections open. */
+export interface ServerTimeouts {
+  /** Default 10 s. */
+  headersMs?: number;
+  /** The whole request, body included; default 30 s (answering may take longer). */
+  requestMs?: number;
 }
 
 const UNAUTHORIZED = { error: { code: 'Unauthorized', message: 'A valid Bot Framework token is required.' } };
@@ -42,6 +52,12 @@ export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, store, logger, sandbox } = options;
   const server = restify.createServer({ name: 'sentinel-onboarding-bot', handleUncaughtExceptions: false });
   const inFlight = trackInFlight(server);
+  // Node answers 408 and closes a connection whose headers or body are not in by then (checked every second).
+  const requestMs = options.timeouts?.requestMs ?? 30_000;
+  server.server.requestTimeout = requestMs;
+  server.server.headersTimeout = Math.min(options.timeouts?.headersMs ?? 10_000, requestMs);
+  // Node reads this (a createServer option that restify does not pass on) when the server starts listening.
+  (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.min(1_000, server.server.headersTimeout);
 
   if (sandbox) {
     server.pre((req, res, next) => {
@@ -60,14 +76,24 @@ export function createServer(options: ServerOptions): restify.Server {
     });
   }
 
-  // Without a token there is nothing to read: refuse before the body is parsed.
+  // Without a valid token there is nothing to read: refuse before the body is parsed. The token's
+  // signature, issuer, audience and expiry are checked here; its serviceUrl claim once the body is in.
   const requireBearer: restify.RequestHandler = (req, res, next) => {
+    if (!options.requireToken) return next();
     const header = req.headers.authorization;
-    if (options.requireToken && (typeof header !== 'string' || !/^Bearer \S+$/.test(header))) {
+    const refuse = () => {
+      res.header('Connection', 'close');
       res.send(401, UNAUTHORIZED);
-      return next(false);
-    }
-    return next();
+      next(false);
+    };
+    if (typeof header !== 'string' || !/^Bearer \S+$/.test(header)) return refuse();
+    adapter.authentication.authenticateRequest(asActivity({}), header).then(
+      () => next(),
+      (err: unknown) => {
+        logger.warn({ err: errorText(err), errorName: err instanceof Error ? err.name : typeof err }, 'activity refused before its body: not authenticated');
+        refuse();
+      },
+    );
   };
   const parseBody = restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false, mapFiles: false });
 

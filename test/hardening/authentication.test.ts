@@ -45,7 +45,7 @@ describe('every request to /api/messages needs a valid Bot Framework token when 
     await issuer.start();
     credentials = new TestCredentialsFactory(APP_ID, () => issuer.channelToken('https://api.botframework.com', 'bot'));
     t = await startTestBot(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'never-sent-anywhere' },
+      { BOT_MODE: 'sandbox', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'never-sent-anywhere' },
       { authSettings: { ...issuer.authSettings(), credentialsFactory: credentials } },
     );
   });
@@ -92,6 +92,14 @@ describe('every request to /api/messages needs a valid Bot Framework token when 
   test('a token from another issuer, or for another serviceUrl → 401', async () => {
     await expectRefused(bearer(issuer.channelToken(APP_ID, t.serviceUrl, { iss: 'https://evil.example' })));
     await expectRefused(bearer(issuer.channelToken(APP_ID, 'https://smba.evil.example/')));
+  });
+
+  test('a bogus bearer token with a 300 KB body → 401, before the body is read (not 413)', async () => {
+    const big = { ...help(), text: 'x'.repeat(300 * 1024) };
+    await expectRefused(bearer('bogus'), big);
+    await expectRefused(bearer(issuer.channelToken('some-other-bot', t.serviceUrl)), big);
+    // With a valid token the same body is too large: the size limit applies after authentication.
+    expect((await t.send(big, bearer(issuer.channelToken(APP_ID, t.serviceUrl)))).status).toBe(413);
   });
 
   test('a malformed Authorization header never gives a 5xx', async () => {
