@@ -66,7 +66,9 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv, default
         options.latencyMs = positiveInt(flag, value());
         break;
       case '--levels':
-        options.levels = value().split(',').map((v) => positiveInt(flag, v.trim(), 1));
+        options.levels = value()
+          .split(',')
+          .map((v) => positiveInt(flag, v.trim(), 1));
         break;
       case '--seconds':
         options.levelSeconds = positiveInt(flag, value(), 1);
@@ -87,7 +89,9 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv, default
         options.resultsFile = value();
         break;
       case '--help':
-        throw new Error('usage: npm run bench -- [--latency ms] [--levels 1,50,200] [--seconds s] [--think ms] [--open-requests n] [--profile dir] [--node-args "flags"] [--out file]');
+        throw new Error(
+          'usage: npm run bench -- [--latency ms] [--levels 1,50,200] [--seconds s] [--think ms] [--open-requests n] [--profile dir] [--node-args "flags"] [--out file]',
+        );
       default:
         throw new Error(`bench: unknown option ${flag} (try --help)`);
     }

@@ -36,10 +36,34 @@ export function judgeTargets(r: Omit<BenchResults, 'targets'>): Target[] {
       measured: r.levels[top].invoke.p99,
       met: r.levels[top].invoke.p99 <= 1000,
     },
-    { id: 'check-concurrency', description: 'prerequisite check wall time / slowest call', limit: '≤ 1.3', measured: r.checks.ratioToSlowestCall, met: r.checks.ratioToSlowestCall <= 1.3 },
-    { id: 'throughput', description: 'message-turn throughput / echo bot', limit: '≥ 0.7', measured: r.throughput.ratioToEcho, met: r.throughput.ratioToEcho >= 0.7 },
-    { id: 'peak-rss', description: `peak RSS with ${r.openRequests.created} open requests (MB)`, limit: '≤ 250 MB', measured: r.openRequests.peakRssMb, met: r.openRequests.peakRssMb <= 250 },
-    { id: 'ready', description: 'process start → /readyz 200 (slowest of the starts, ms)', limit: '≤ 2000 ms', measured: r.readiness.maxMs, met: r.readiness.maxMs <= 2000 },
+    {
+      id: 'check-concurrency',
+      description: 'prerequisite check wall time / slowest call',
+      limit: '≤ 1.3',
+      measured: r.checks.ratioToSlowestCall,
+      met: r.checks.ratioToSlowestCall <= 1.3,
+    },
+    {
+      id: 'throughput',
+      description: 'message-turn throughput / echo bot',
+      limit: '≥ 0.7',
+      measured: r.throughput.ratioToEcho,
+      met: r.throughput.ratioToEcho >= 0.7,
+    },
+    {
+      id: 'peak-rss',
+      description: `peak RSS with ${r.openRequests.created} open requests (MB)`,
+      limit: '≤ 250 MB',
+      measured: r.openRequests.peakRssMb,
+      met: r.openRequests.peakRssMb <= 250,
+    },
+    {
+      id: 'ready',
+      description: 'process start → /readyz 200 (slowest of the starts, ms)',
+      limit: '≤ 2000 ms',
+      measured: r.readiness.maxMs,
+      met: r.readiness.maxMs <= 2000,
+    },
   ];
 }
 
@@ -58,7 +82,17 @@ export function formatReport(r: BenchResults): string {
     const errors = Object.values(level.errors).reduce((a, b) => a + b, 0);
     for (const kind of ['message', 'invoke'] as const) {
       const s = level[kind];
-      levelRows.push([users, kind, String(s.count), fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), kind === 'message' ? String(errors) : '', kind === 'message' ? fmt(level.botCpuPercent) : '']);
+      levelRows.push([
+        users,
+        kind,
+        String(s.count),
+        fmt(s.p50),
+        fmt(s.p95),
+        fmt(s.p99),
+        fmt(s.max),
+        kind === 'message' ? String(errors) : '',
+        kind === 'message' ? fmt(level.botCpuPercent) : '',
+      ]);
     }
   }
   const top = r.levels[String(Math.max(...r.options.levels))];
@@ -72,7 +106,10 @@ export function formatReport(r: BenchResults): string {
     ['prerequisite check wall time', `${fmt(r.checks.wallMs)} ms (${r.checks.calls} calls, ${r.checks.sequentialDepth} in a chain)`],
     ['check wall / slowest call', `${fmt(r.checks.ratioToSlowestCall)} (slowest ${fmt(r.checks.slowestCallMs)} ms)`],
     ['check wall / sum of calls', `${r.checks.ratioToSumOfCalls.toFixed(2)} (sum ${fmt(r.checks.sumOfCallsMs)} ms)`],
-    ['first check after a start (inventory not cached yet)', `${fmt(r.checks.coldInventory.wallMs)} ms, ${fmt(r.checks.coldInventory.ratioToSlowestCall)} × slowest, ${r.checks.coldInventory.calls} calls`],
+    [
+      'first check after a start (inventory not cached yet)',
+      `${fmt(r.checks.coldInventory.wallMs)} ms, ${fmt(r.checks.coldInventory.ratioToSlowestCall)} × slowest, ${r.checks.coldInventory.calls} calls`,
+    ],
     [`peak RSS, ${r.openRequests.created} open requests`, `${fmt(r.openRequests.peakRssMb)} MB (idle ${fmt(r.openRequests.baselineRssMb)} MB)`],
     ['process start → /readyz 200', `${fmt(r.readiness.medianMs)} ms median, ${fmt(r.readiness.maxMs)} ms max`],
   ];

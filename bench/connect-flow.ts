@@ -73,7 +73,11 @@ export async function connectFlow(t: FlowTarget, tenantId: string, user: BenchUs
   const approve = cardActions(approvalPost).find((a) => a.verb === 'request.approve')!;
   await sleep(t.thinkMs);
 
-  const portalStep = await invokeTurn(t, 'request.approve', cardAction(url, tenantId, APPROVER, 'channel', 'request.approve', { ...approve.data, comment: 'Approved by the benchmark' }, approvalPost.id));
+  const portalStep = await invokeTurn(
+    t,
+    'request.approve',
+    cardAction(url, tenantId, APPROVER, 'channel', 'request.approve', { ...approve.data, comment: 'Approved by the benchmark' }, approvalPost.id),
+  );
   const verify = actionsOf(portalStep).find((a) => a.verb === 'connection.verify');
   if (!verify) throw new FlowError('request.approve: no Check now button on the portal-step card');
   await sleep(t.thinkMs);
@@ -88,7 +92,11 @@ export async function connectFlow(t: FlowTarget, tenantId: string, user: BenchUs
  */
 export async function verifyConnected(t: FlowTarget, approved: ApprovedRequest): Promise<void> {
   await sleep(t.thinkMs);
-  await invokeTurn(t, 'connection.verify (after the portal step)', cardAction(t.connector.url, approved.tenantId, APPROVER, 'channel', 'connection.verify', approved.verify));
+  await invokeTurn(
+    t,
+    'connection.verify (after the portal step)',
+    cardAction(t.connector.url, approved.tenantId, APPROVER, 'channel', 'connection.verify', approved.verify),
+  );
 }
 
 /**

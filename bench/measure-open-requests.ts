@@ -28,7 +28,14 @@ const USERS_PER_TENANT = 10;
  * (drafts of different people don't block each other), made `concurrency` at a time
  * against a fresh bot; then the bot's peak RSS.
  */
-export async function measureOpenRequests(options: { count: number; concurrency: number; latencyMs: number; workDir: string; connector: BenchConnector; nodeArgs?: string[] }): Promise<OpenRequestsResult> {
+export async function measureOpenRequests(options: {
+  count: number;
+  concurrency: number;
+  latencyMs: number;
+  workDir: string;
+  connector: BenchConnector;
+  nodeArgs?: string[];
+}): Promise<OpenRequestsResult> {
   const tag = 'open-requests';
   const tenants = Array.from({ length: Math.ceil(options.count / USERS_PER_TENANT) }, (_, i) => benchTenantId(tag, i));
   const sandbox = await startSandbox(options.workDir, options.latencyMs, tag);
@@ -46,12 +53,21 @@ export async function measureOpenRequests(options: { count: number; concurrency:
     await pool(users, options.concurrency, async (i) => {
       const tenantId = tenants[Math.floor(i / USERS_PER_TENANT)];
       const user = requester(i);
-      const answer = await requestJson('POST', `${bot.url}/api/messages`, personalMessage(url, tenantId, user, `connect ${BENCH_WORKSPACE.name}`)).catch(() => null);
+      const answer = await requestJson('POST', `${bot.url}/api/messages`, personalMessage(url, tenantId, user, `connect ${BENCH_WORKSPACE.name}`)).catch(
+        () => null,
+      );
       if (answer?.status !== 200) return;
       if (cardActions(options.connector.latest(personalConversationId(tenantId, user))).some((a) => a.verb === 'request.submit')) created += 1;
     });
     const after = readRss(pid);
-    return { requested: options.count, created, tenants: tenants.length, baselineRssMb: round(baseline), rssMb: round(after.rssMb), peakRssMb: round(after.peakRssMb) };
+    return {
+      requested: options.count,
+      created,
+      tenants: tenants.length,
+      baselineRssMb: round(baseline),
+      rssMb: round(after.rssMb),
+      peakRssMb: round(after.peakRssMb),
+    };
   } finally {
     await stopChild(bot);
     await stopChild(sandbox);

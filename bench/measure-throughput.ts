@@ -15,7 +15,14 @@ export interface Throughput {
  * A closed loop of `concurrency` 1:1 chats, each sending `text` as soon as the previous
  * turn answered, for `warmupSeconds` (not counted) then `seconds`.
  */
-export async function closedLoop(options: { botUrl: string; serviceUrl: string; text: string; concurrency: number; warmupSeconds: number; seconds: number }): Promise<Throughput> {
+export async function closedLoop(options: {
+  botUrl: string;
+  serviceUrl: string;
+  text: string;
+  concurrency: number;
+  warmupSeconds: number;
+  seconds: number;
+}): Promise<Throughput> {
   const tenantId = SAMPLE_TENANT_ID;
   const warmEnd = performance.now() + options.warmupSeconds * 1000;
   const end = warmEnd + options.seconds * 1000;
@@ -25,7 +32,9 @@ export async function closedLoop(options: { botUrl: string; serviceUrl: string; 
     const user = requester(100_000 + k);
     while (performance.now() < end) {
       const sent = performance.now();
-      const answer = await requestJson('POST', `${options.botUrl}/api/messages`, personalMessage(options.serviceUrl, tenantId, user, options.text)).catch(() => null);
+      const answer = await requestJson('POST', `${options.botUrl}/api/messages`, personalMessage(options.serviceUrl, tenantId, user, options.text)).catch(
+        () => null,
+      );
       const done = performance.now();
       if (sent < warmEnd || done > end) continue;
       if (answer && (answer.status === 200 || answer.status === 201)) samples.push(answer.ms);

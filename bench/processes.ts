@@ -29,7 +29,6 @@ export interface Child {
   readyMs: number;
 }
 
-
 /** Only what the child needs: nothing from the caller's environment can switch the bot to live mode. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };

@@ -43,16 +43,37 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const levels: Record<string, LevelResult> = {};
     for (const users of options.levels) {
       log(`connect flow: ${users} concurrent users for ${options.levelSeconds} s`);
-      levels[String(users)] = await measureLevel({ users, seconds: options.levelSeconds, thinkMs: options.thinkMs, latencyMs: options.latencyMs, workDir, connector, botNodeArgs: levelNodeArgs });
+      levels[String(users)] = await measureLevel({
+        users,
+        seconds: options.levelSeconds,
+        thinkMs: options.thinkMs,
+        latencyMs: options.latencyMs,
+        workDir,
+        connector,
+        botNodeArgs: levelNodeArgs,
+      });
     }
 
     log(`open requests: ${options.openRequests} drafts`);
-    const openRequests = await measureOpenRequests({ count: options.openRequests, concurrency: 50, latencyMs: options.latencyMs, workDir, connector, nodeArgs: options.botNodeArgs });
+    const openRequests = await measureOpenRequests({
+      count: options.openRequests,
+      concurrency: 50,
+      latencyMs: options.latencyMs,
+      workDir,
+      connector,
+      nodeArgs: options.botNodeArgs,
+    });
 
     const { resultsFile: _ignored, ...shown } = options;
     const partial = {
       generatedAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverageAtStart },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        loadAverageAtStart,
+      },
       options: shown,
       readiness: { samplesMs: readySamples, medianMs: median(readySamples), maxMs: Math.max(...readySamples) },
       checks,
@@ -117,7 +138,9 @@ async function main(): Promise<void> {
   const options = readBenchOptions(process.argv.slice(2), process.env, path.join(ROOT, 'bench/results.json'));
   const started = Date.now();
   const results = await runBench(options, (line) => process.stdout.write(`… ${line}\n`));
-  process.stdout.write(`\n${formatReport(results)}\n\nWritten ${path.relative(process.cwd(), options.resultsFile ?? '') || options.resultsFile} in ${Math.round((Date.now() - started) / 1000)} s.\n`);
+  process.stdout.write(
+    `\n${formatReport(results)}\n\nWritten ${path.relative(process.cwd(), options.resultsFile ?? '') || options.resultsFile} in ${Math.round((Date.now() - started) / 1000)} s.\n`,
+  );
 }
 
 if (require.main === module) {

@@ -19,7 +19,15 @@ export async function startSandbox(workDir: string, latencyMs: number, tag: stri
  * The compiled bot (`node dist/src/index.js`), in sandbox mode with a fresh SQLite file.
  * With `sandboxUrl` it uses that sandbox; without, it starts its own in-process (the `npm start` default).
  */
-export async function startBot(options: { workDir: string; tag: string; sandboxUrl?: string; latencyMs?: number; nodeArgs?: string[]; logLevel?: string; tenants?: string[] }): Promise<Child> {
+export async function startBot(options: {
+  workDir: string;
+  tag: string;
+  sandboxUrl?: string;
+  latencyMs?: number;
+  nodeArgs?: string[];
+  logLevel?: string;
+  tenants?: string[];
+}): Promise<Child> {
   const port = await freePort();
   return spawnService({
     entry: BOT_ENTRY,

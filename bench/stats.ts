@@ -29,5 +29,8 @@ export function summarise(samples: number[]): LatencySummary {
 
 /** The median of a few numbers. */
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }

@@ -35,20 +35,55 @@ const READY_CHECKS: CheckRowView[] = [
 export function cardPreviews(): CardPreview[] {
   const ready = S.readiness({ checks: READY_CHECKS });
   return [
-    { name: 'workspace-picker', template: 'workspace-picker', caption: '`connect` without a workspace: pick one', card: C.renderWorkspacePickerCard(S.picker()) },
-    { name: 'readiness-report', template: 'readiness-report', caption: '`check <workspace>`: the readiness report, every result word', card: C.renderReadinessReportCard(S.readiness()) },
+    {
+      name: 'workspace-picker',
+      template: 'workspace-picker',
+      caption: '`connect` without a workspace: pick one',
+      card: C.renderWorkspacePickerCard(S.picker()),
+    },
+    {
+      name: 'readiness-report',
+      template: 'readiness-report',
+      caption: '`check <workspace>`: the readiness report, every result word',
+      card: C.renderReadinessReportCard(S.readiness()),
+    },
     {
       name: 'product-changes',
       template: 'product-changes',
       caption: '`connect <workspace>`: the checks and the product changes, with Submit',
       card: C.renderProductChangesCard(S.productChanges({ report: ready })),
     },
-    { name: 'approval-connect', template: 'approval', caption: 'The approval card in the SOC channel (connect)', card: C.renderApprovalCard(S.approval({ readiness: ready })) },
-    { name: 'portal-step-connect', template: 'portal-step', caption: "The approver's portal step, with Check now", card: C.renderPortalStepCard(S.portalStep()) },
-    { name: 'notification-connected', template: 'notification', caption: 'The SOC channel hears that the workspace is connected', card: C.renderNotificationCard(S.notification()) },
+    {
+      name: 'approval-connect',
+      template: 'approval',
+      caption: 'The approval card in the SOC channel (connect)',
+      card: C.renderApprovalCard(S.approval({ readiness: ready })),
+    },
+    {
+      name: 'portal-step-connect',
+      template: 'portal-step',
+      caption: "The approver's portal step, with Check now",
+      card: C.renderPortalStepCard(S.portalStep()),
+    },
+    {
+      name: 'notification-connected',
+      template: 'notification',
+      caption: 'The SOC channel hears that the workspace is connected',
+      card: C.renderNotificationCard(S.notification()),
+    },
     { name: 'disconnect', template: 'disconnect', caption: '`disconnect`: the reason', card: C.renderDisconnectCard(S.disconnect()) },
-    { name: 'disconnect-confirm', template: 'disconnect-confirm', caption: 'Disconnect: confirm with the reason shown', card: C.renderDisconnectConfirmCard(S.disconnectConfirm()) },
-    { name: 'approval-disconnect', template: 'approval', caption: 'The approval card in the SOC channel (disconnect)', card: C.renderApprovalCard(S.disconnectApproval()) },
+    {
+      name: 'disconnect-confirm',
+      template: 'disconnect-confirm',
+      caption: 'Disconnect: confirm with the reason shown',
+      card: C.renderDisconnectConfirmCard(S.disconnectConfirm()),
+    },
+    {
+      name: 'approval-disconnect',
+      template: 'approval',
+      caption: 'The approval card in the SOC channel (disconnect)',
+      card: C.renderApprovalCard(S.disconnectApproval()),
+    },
     {
       name: 'notification-disconnected',
       template: 'notification',

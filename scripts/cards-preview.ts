@@ -16,12 +16,20 @@ const ROOT = findRoot(__dirname);
 const OUT_DIR = path.join(ROOT, 'docs/cards');
 const THEMES: Theme[] = ['light', 'dark'];
 /** The flags STACK.md gives for Debian's Chromium on a headless machine. */
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const INSTALL_HELP = (executable: string) =>
   [
     `cards:preview needs Chromium, and there is none at ${executable}.`,
-    'Install Debian\'s Chromium (as root, or with sudo):',
+    "Install Debian's Chromium (as root, or with sudo):",
     '',
     '    apt-get update && apt-get install -y chromium',
     '',
@@ -94,7 +102,9 @@ function removeStale(written: string[]): void {
 }
 
 function indexPage(previews: CardPreview[]): string {
-  const rows = previews.map((p) => `| ${p.caption} (\`cards/${p.template}.json\`) | ![${p.name}, light](${p.name}-light.png) | ![${p.name}, dark](${p.name}-dark.png) |`);
+  const rows = previews.map(
+    (p) => `| ${p.caption} (\`cards/${p.template}.json\`) | ![${p.name}, light](${p.name}-light.png) | ![${p.name}, dark](${p.name}-dark.png) |`,
+  );
   return [
     '# Card previews',
     '',
@@ -110,6 +120,6 @@ function indexPage(previews: CardPreview[]): string {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`cards:preview failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`cards:preview failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

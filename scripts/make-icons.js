@@ -85,9 +85,11 @@ function inShield(x, y, inset) {
 }
 
 function distToSegment(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
-  const cx = ax + t * dx, cy = ay + t * dy;
+  const cx = ax + t * dx,
+    cy = ay + t * dy;
   return Math.hypot(px - cx, py - cy);
 }
 
@@ -111,7 +113,10 @@ function makeColor(size = 192) {
   const check = [0x10, 0x5c, 0xc4];
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const u = (x + (sx + 0.5) / ss) / size;
@@ -120,7 +125,10 @@ function makeColor(size = 192) {
           let c = bgTop.map((t, i) => Math.round(t + (bgBottom[i] - t) * v));
           if (inShield(u, v, 0)) c = [0xff, 0xff, 0xff];
           if (inShield(u, v, 0) && inCheck(u, v)) c = check;
-          r += c[0]; g += c[1]; b += c[2]; a += 255;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 255;
         }
       }
       const n = ss * ss;

@@ -52,9 +52,7 @@ function validateManifest(manifest) {
   (addFormats.default || addFormats)(ajv);
   const validate = ajv.compile(schema);
   if (validate(manifest)) return [];
-  return (validate.errors || []).map(
-    (e) => `${e.instancePath || '/'} ${e.message || 'is invalid'}${e.params ? ' ' + JSON.stringify(e.params) : ''}`,
-  );
+  return (validate.errors || []).map((e) => `${e.instancePath || '/'} ${e.message || 'is invalid'}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
 }
 
 /** Reads width/height/colour type from a PNG's IHDR. */
@@ -103,9 +101,7 @@ function packageApp(env = process.env, log = console) {
 
   const errors = validateManifest(manifest);
   if (errors.length) {
-    throw new PackageError(
-      `manifest does not validate against the Teams manifest schema v${manifest.manifestVersion}:\n  - ${errors.join('\n  - ')}`,
-    );
+    throw new PackageError(`manifest does not validate against the Teams manifest schema v${manifest.manifestVersion}:\n  - ${errors.join('\n  - ')}`);
   }
 
   const files = { 'manifest.json': Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8') };

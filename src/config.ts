@@ -69,8 +69,14 @@ const envSchema = z.object({
       }
       return level as Config['logLevel'];
     }),
-  MicrosoftAppId: z.string().optional().transform((v) => (v ?? '').trim()),
-  MicrosoftAppPassword: z.string().optional().transform((v) => v ?? ''),
+  MicrosoftAppId: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').trim()),
+  MicrosoftAppPassword: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ''),
   MicrosoftAppType: z
     .string()
     .optional()
@@ -83,7 +89,10 @@ const envSchema = z.object({
       }
       return match;
     }),
-  MicrosoftAppTenantId: z.string().optional().transform((v) => (v ?? '').trim()),
+  MicrosoftAppTenantId: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').trim()),
   BOT_MODE: z
     .string()
     .optional()
@@ -91,7 +100,10 @@ const envSchema = z.object({
       const value = (raw ?? '').trim().toLowerCase();
       if (value === '') return undefined;
       if (value !== 'sandbox' && value !== 'live') {
-        ctx.addIssue({ code: 'custom', message: `BOT_MODE=${JSON.stringify(raw)} is not valid: use sandbox or live, or leave it unset to choose from the credentials` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `BOT_MODE=${JSON.stringify(raw)} is not valid: use sandbox or live, or leave it unset to choose from the credentials`,
+        });
         return z.NEVER;
       }
       return value as Config['mode'];
@@ -100,10 +112,16 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((raw, ctx) => {
-      const ids = (raw ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const ids = (raw ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
       const bad = ids.find((id) => !GUID.test(id));
       if (bad !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `ALLOWED_TENANT_IDS has ${JSON.stringify(bad.slice(0, 60))}, which is not a tenant id: list Entra tenant ids (GUIDs), separated by commas` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `ALLOWED_TENANT_IDS has ${JSON.stringify(bad.slice(0, 60))}, which is not a tenant id: list Entra tenant ids (GUIDs), separated by commas`,
+        });
         return z.NEVER;
       }
       return ids.map((id) => id.toLowerCase());
@@ -116,7 +134,10 @@ const envSchema = z.object({
       if (raw === undefined || raw.trim() === '') return undefined;
       const mb = Number(raw);
       if (!Number.isFinite(mb) || mb <= 0 || mb > 1_000_000) {
-        ctx.addIssue({ code: 'custom', message: `DATABASE_MAX_MB=${JSON.stringify(raw)} is not valid: use a size in megabytes greater than 0 (e.g. 512), or leave it unset for no cap` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `DATABASE_MAX_MB=${JSON.stringify(raw)} is not valid: use a size in megabytes greater than 0 (e.g. 512), or leave it unset for no cap`,
+        });
         return z.NEVER;
       }
       return Math.floor(mb * 1024 * 1024);
@@ -132,7 +153,10 @@ const envSchema = z.object({
         if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
         return url.origin;
       } catch {
-        ctx.addIssue({ code: 'custom', message: `SANDBOX_URL=${JSON.stringify(raw)} is not valid: use the http(s) URL that \`npm run sandbox\` printed, e.g. http://localhost:3979` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `SANDBOX_URL=${JSON.stringify(raw)} is not valid: use the http(s) URL that \`npm run sandbox\` printed, e.g. http://localhost:3979`,
+        });
         return z.NEVER;
       }
     }),
@@ -168,7 +192,8 @@ export function parseDatabaseUrl(raw: string | undefined, cwd: string): Database
 /** Applies DATABASE_MAX_MB, which only SQLite supports (PostgreSQL has its own quotas). */
 function withSizeCap(database: DatabaseConfig, maxBytes: number | undefined): DatabaseConfig {
   if (maxBytes === undefined) return database;
-  if (database.kind !== 'sqlite') throw new ConfigError('DATABASE_MAX_MB applies to a SQLite DATABASE_URL only: unset it, or use your PostgreSQL server\'s own limits');
+  if (database.kind !== 'sqlite')
+    throw new ConfigError("DATABASE_MAX_MB applies to a SQLite DATABASE_URL only: unset it, or use your PostgreSQL server's own limits");
   return { ...database, maxBytes };
 }
 
@@ -225,14 +250,20 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   let ownTenant: string | null = null;
   if (mode === 'live') {
     if (!e.MicrosoftAppId) {
-      throw new ConfigError('MicrosoftAppId is required in live mode: set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI) to the Azure Bot registration, or set BOT_MODE=sandbox to run the simulated tenant');
+      throw new ConfigError(
+        'MicrosoftAppId is required in live mode: set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI) to the Azure Bot registration, or set BOT_MODE=sandbox to run the simulated tenant',
+      );
     }
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-      throw new ConfigError('MicrosoftAppPassword is required in live mode for MicrosoftAppType MultiTenant or SingleTenant: set it to the bot registration\'s client secret');
+      throw new ConfigError(
+        "MicrosoftAppPassword is required in live mode for MicrosoftAppType MultiTenant or SingleTenant: set it to the bot registration's client secret",
+      );
     }
     const tenant = (env.AZURE_TENANT_ID ?? '').trim() || e.MicrosoftAppTenantId;
     if (!tenant) {
-      throw new ConfigError("The bot's own tenant is unknown: set AZURE_TENANT_ID (or MicrosoftAppTenantId) to your Microsoft Entra tenant id; live mode serves only that organisation");
+      throw new ConfigError(
+        "The bot's own tenant is unknown: set AZURE_TENANT_ID (or MicrosoftAppTenantId) to your Microsoft Entra tenant id; live mode serves only that organisation",
+      );
     }
     if (!GUID.test(tenant)) {
       const name = (env.AZURE_TENANT_ID ?? '').trim() ? 'AZURE_TENANT_ID' : 'MicrosoftAppTenantId';

@@ -32,7 +32,8 @@ export function redactUrl(url: string): string {
 }
 
 /** Keys whose values are never logged, whatever they hold. */
-const SECRET_KEY = /pass(word|wd)?$|password|secret|token|authorization|cookie|connection_?string|api_?key|database_?url|credential_?value|private_?key|sas$|signature/i;
+const SECRET_KEY =
+  /pass(word|wd)?$|password|secret|token|authorization|cookie|connection_?string|api_?key|database_?url|credential_?value|private_?key|sas$|signature/i;
 
 const TEXT_RULES: [RegExp, string][] = [
   // scheme://user:password@host → the password goes (postgres, mongodb, amqp, https with basic auth…)

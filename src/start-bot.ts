@@ -6,7 +6,19 @@ import type { AppContext } from './app/context';
 import { connectParts, createVerificationPoller } from './app/connect';
 import { disconnectParts } from './app/disconnect';
 import { statusParts } from './app/status';
-import { ARM_SCOPE, cacheInventory, createArmAdapter, createGraphAdapter, createLiveCredential, createSandboxCredential, GRAPH_SCOPE, watchCredential, type ArmPort, type CredentialHealth, type GraphPort } from './azure';
+import {
+  ARM_SCOPE,
+  cacheInventory,
+  createArmAdapter,
+  createGraphAdapter,
+  createLiveCredential,
+  createSandboxCredential,
+  GRAPH_SCOPE,
+  watchCredential,
+  type ArmPort,
+  type CredentialHealth,
+  type GraphPort,
+} from './azure';
 import { OnboardingBot } from './bot/onboarding-bot';
 import { createBotState, type BotStateSet } from './bot/state-storage';
 import type { Config } from './config';
@@ -187,4 +199,3 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     },
   };
 }
-

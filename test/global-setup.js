@@ -23,7 +23,10 @@ function reachable(url) {
 
 module.exports = async () => {
   const root = path.resolve(__dirname, '..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
 
   // `.ci/run` installs and starts PostgreSQL and sets REQUIRE_POSTGRES=1: there, a missing server fails the suites.
   // Elsewhere (a fresh machine without PostgreSQL) they are reported as skipped, never as passed.

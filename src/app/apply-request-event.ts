@@ -23,7 +23,13 @@ export interface ApplyOptions {
  * the version read (a change in between is refused as a conflict). Refusals are
  * audited and returned; nothing else changes.
  */
-export async function applyRequestEvent(ctx: AppContext, request: StoredRequest, event: WorkflowEvent, actor: Person | 'system', options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyRequestEvent(
+  ctx: AppContext,
+  request: StoredRequest,
+  event: WorkflowEvent,
+  actor: Person | 'system',
+  options: ApplyOptions = {},
+): Promise<ApplyOutcome> {
   const requestId = request.id;
   const result = transition(request, event);
   if (!result.ok) {

@@ -18,7 +18,7 @@ export interface ApplicationParts {
 }
 
 const INVALID_USER_ID_MESSAGE =
-  'Your message carries a user id that is not a Microsoft Entra object id, so I cannot tell who you are. Nothing was read or changed. In Teams this is automatic; in the Emulator or Web Chat, use a sandbox user\'s object id as the user id.';
+  "Your message carries a user id that is not a Microsoft Entra object id, so I cannot tell who you are. Nothing was read or changed. In Teams this is automatic; in the Emulator or Web Chat, use a sandbox user's object id as the user id.";
 
 /** The base commands every part of the bot shares. */
 export const baseCommands: ApplicationParts['commands'] = {
@@ -77,7 +77,9 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
       await rememberConversation(origin, reference);
       if (command.name === 'unknown') {
         const shown = command.text.length > 40 ? `${command.text.slice(0, 40)}…` : command.text;
-        return [{ text: shown ? `I don't know the command "${escapeMarkdown(shown)}". Type \`help\` to see what I can do.` : 'Type `help` to see what I can do.' }];
+        return [
+          { text: shown ? `I don't know the command "${escapeMarkdown(shown)}". Type \`help\` to see what I can do.` : 'Type `help` to see what I can do.' },
+        ];
       }
       const handler = parts.commands[command.name];
       if (!handler) return [{ text: `\`${command.name}\` is not available yet. Type \`help\` to see what I can do.` }];
@@ -88,7 +90,12 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
       if (refusal) return { ok: false, statusCode: refusal.code === 'TenantNotAllowed' ? 403 : 400, code: refusal.code, message: refusal.message };
       const handler = Object.prototype.hasOwnProperty.call(parts.actions, action.verb) ? parts.actions[action.verb] : undefined;
       if (!handler) {
-        return { ok: false, statusCode: 400, code: 'UnknownVerb', message: `The card action "${action.verb.slice(0, 64)}" is not one this bot knows. Use the buttons on the bot's latest card.` };
+        return {
+          ok: false,
+          statusCode: 400,
+          code: 'UnknownVerb',
+          message: `The card action "${action.verb.slice(0, 64)}" is not one this bot knows. Use the buttons on the bot's latest card.`,
+        };
       }
       await rememberConversation(origin, reference);
       return handler(ctx, origin, action, reference);

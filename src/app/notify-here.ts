@@ -15,7 +15,9 @@ import type { Reply } from './types';
  */
 export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference: Json): Promise<Reply[]> {
   if (origin.conversationType !== 'channel' || !origin.teamId || !origin.channelId) {
-    return [{ text: 'Run `notify here` in the team channel where approvals and changes should be posted (mention me there: @Sentinel onboarding notify here).' }];
+    return [
+      { text: 'Run `notify here` in the team channel where approvals and changes should be posted (mention me there: @Sentinel onboarding notify here).' },
+    ];
   }
   const at = ctx.now().toISOString();
   const setBy = { id: origin.userId ?? 'unknown', name: origin.userName };
@@ -24,7 +26,19 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
     const refusal = await moveRefusal(ctx, origin);
     if (refusal) {
       await ctx.store.appendAudit([
-        { at, tenantId: origin.tenantId, requestId: null, actor: setBy, action: 'soc_channel.set', outcome: 'refused', fromState: current.channelId, toState: current.channelId, version: 0, refusalCode: refusal.code, detail: `${refusal.message} Tried from team ${origin.teamId}, channel ${origin.channelId}.` },
+        {
+          at,
+          tenantId: origin.tenantId,
+          requestId: null,
+          actor: setBy,
+          action: 'soc_channel.set',
+          outcome: 'refused',
+          fromState: current.channelId,
+          toState: current.channelId,
+          version: 0,
+          refusalCode: refusal.code,
+          detail: `${refusal.message} Tried from team ${origin.teamId}, channel ${origin.channelId}.`,
+        },
       ]);
       await ctx.store.enqueueOutbox([
         {
@@ -32,7 +46,10 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
           tenantId: origin.tenantId,
           requestId: null,
           conversationKey: conversationKeys.channel(current.tenantId, current.channelId),
-          payload: { kind: 'post', text: `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused (${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.` },
+          payload: {
+            kind: 'post',
+            text: `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused (${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.`,
+          },
           createdAt: at,
           attempts: 0,
           nextAttemptAt: at,
@@ -50,7 +67,14 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
   await ctx.store.saveConversation(key, channelReference);
 
   const previous = current;
-  const record: SocChannelRecord = { tenantId: origin.tenantId, teamId: origin.teamId, channelId: origin.channelId, conversationReference: channelReference, setBy, setAt: at };
+  const record: SocChannelRecord = {
+    tenantId: origin.tenantId,
+    teamId: origin.teamId,
+    channelId: origin.channelId,
+    conversationReference: channelReference,
+    setBy,
+    setAt: at,
+  };
   const outbox: OutboxRecord[] = [];
   if (previous && previous.channelId !== origin.channelId) {
     outbox.push({
@@ -58,7 +82,10 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
       tenantId: origin.tenantId,
       requestId: null,
       conversationKey: conversationKeys.channel(previous.tenantId, previous.channelId),
-      payload: { kind: 'post', text: `Approvals and changes are now posted in another channel (set by ${escapeMarkdown(setBy.name)}). This channel no longer receives them.` },
+      payload: {
+        kind: 'post',
+        text: `Approvals and changes are now posted in another channel (set by ${escapeMarkdown(setBy.name)}). This channel no longer receives them.`,
+      },
       createdAt: at,
       attempts: 0,
       nextAttemptAt: at,
@@ -82,18 +109,27 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
   );
   ctx.logger.info({ tenantId: origin.tenantId, channelId: origin.channelId }, 'SOC channel set');
   if (outbox.length > 0) ctx.kickOutbox();
-  return [{ text: `This channel is now the SOC channel: connection requests, approvals and changes will be posted here (set by ${escapeMarkdown(setBy.name)}).` }];
+  return [
+    { text: `This channel is now the SOC channel: connection requests, approvals and changes will be posted here (set by ${escapeMarkdown(setBy.name)}).` },
+  ];
 }
 
 /** Why this person may not move the SOC channel, or null when their roles (read now) allow it. */
 async function moveRefusal(ctx: AppContext, origin: TurnOrigin): Promise<{ code: 'not_qualified' | 'roles_unverified'; message: string } | null> {
   const intro = 'This team already has a SOC channel elsewhere, and approvals are asked there.';
-  if (!origin.userId) return { code: 'not_qualified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} I cannot tell who you are, so the SOC channel stays where it is.` };
+  if (!origin.userId)
+    return { code: 'not_qualified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} I cannot tell who you are, so the SOC channel stays where it is.` };
   try {
     const roles = await evaluateSocChannelMoverRoles(ctx.arm, ctx.graph, origin.userId);
     if (roles.qualified) return null;
   } catch (err) {
-    return { code: 'roles_unverified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} Your roles could not be read (${describeCallError(err)}), so the SOC channel stays where it is; try again in a minute.` };
+    return {
+      code: 'roles_unverified',
+      message: `${intro} ${SOC_CHANNEL_MOVER_RULE} Your roles could not be read (${describeCallError(err)}), so the SOC channel stays where it is; try again in a minute.`,
+    };
   }
-  return { code: 'not_qualified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} You hold none of these roles, so the SOC channel stays where it is; ask an administrator to run \`notify here\` in this channel.` };
+  return {
+    code: 'not_qualified',
+    message: `${intro} ${SOC_CHANNEL_MOVER_RULE} You hold none of these roles, so the SOC channel stays where it is; ask an administrator to run \`notify here\` in this channel.`,
+  };
 }

@@ -43,7 +43,14 @@ export async function outboxForChange(
     const view = notificationView(next, notification, extra);
     const summary = notificationSummary(view);
     if (notification === 'submitted') {
-      records.push(item(socKey, { kind: 'post', card: renderApprovalCard(approvalView(next)) as unknown as Json, summary, track: { requestId: next.id, purpose: APPROVAL_POST } }));
+      records.push(
+        item(socKey, {
+          kind: 'post',
+          card: renderApprovalCard(approvalView(next)) as unknown as Json,
+          summary,
+          track: { requestId: next.id, purpose: APPROVAL_POST },
+        }),
+      );
     } else {
       records.push(item(socKey, { kind: 'post', card: renderNotificationCard(view) as unknown as Json, summary }));
     }

@@ -49,16 +49,14 @@ export function approvalView(request: StoredRequest): ApprovalView {
     requestedAt: displayTime('submittedAt' in request ? request.submittedAt : request.createdAt),
     workspaceName: request.workspace.name,
     workspaceId: workspaceResourceId(request.workspace),
-    ...(request.kind === 'connect' && request.readiness
-      ? { readiness: readinessView(request.readiness), changes: productChangesView(request.readiness) }
-      : {}),
+    ...(request.kind === 'connect' && request.readiness ? { readiness: readinessView(request.readiness), changes: productChangesView(request.readiness) } : {}),
     ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
   };
   if (request.state === 'submitted' || request.state === 'draft') return base;
   const decision = 'decision' in request ? request.decision : undefined;
   const outcome: NonNullable<ApprovalView['decision']>['outcome'] =
     request.state === 'cancelled' ? 'cancelled' : request.state === 'expired' && !decision ? 'expired' : request.state === 'rejected' ? 'rejected' : 'approved';
-  const at = outcome === 'cancelled' && 'cancelled' in request ? request.cancelled.at : decision?.at ?? request.updatedAt;
+  const at = outcome === 'cancelled' && 'cancelled' in request ? request.cancelled.at : (decision?.at ?? request.updatedAt);
   return {
     ...base,
     decision: {
@@ -111,4 +109,3 @@ export function portalStepView(request: StoredRequest, pollIntervalSeconds: numb
       : {}),
   };
 }
-

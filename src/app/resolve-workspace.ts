@@ -19,12 +19,18 @@ export async function resolveWorkspace(arm: ArmPort, argument: string): Promise<
   }
   if (parsed.kind === 'name') {
     if (all === null) {
-      return { ok: false, message: `Azure did not answer when the bot listed workspaces, so "${parsed.name}" could not be looked up. Try again, or give the full resource id.` };
+      return {
+        ok: false,
+        message: `Azure did not answer when the bot listed workspaces, so "${parsed.name}" could not be looked up. Try again, or give the full resource id.`,
+      };
     }
     const matches = all.filter((w) => w.name.toLowerCase() === parsed.name.toLowerCase());
     if (matches.length === 1) return { ok: true, workspace: pick(matches[0]) };
     if (matches.length > 1) {
-      return { ok: false, message: `Several workspaces are named "${parsed.name}": ${matches.map(formatWorkspace).join(', ')}. Give one as subscriptionId/resourceGroup/name.` };
+      return {
+        ok: false,
+        message: `Several workspaces are named "${parsed.name}": ${matches.map(formatWorkspace).join(', ')}. Give one as subscriptionId/resourceGroup/name.`,
+      };
     }
     return { ok: false, message: notFoundMessage(parsed.name, all) };
   }
@@ -49,11 +55,19 @@ function notFoundMessage(typed: string, all: WorkspaceInfo[]): string {
   const name = typed.split('/').pop() ?? typed;
   const close = all
     .map((w) => ({ w, d: distance(w.name.toLowerCase(), name.toLowerCase()) }))
-    .filter(({ w, d }) => d <= Math.max(3, Math.floor(name.length / 3)) || w.name.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(w.name.toLowerCase()))
+    .filter(
+      ({ w, d }) =>
+        d <= Math.max(3, Math.floor(name.length / 3)) || w.name.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(w.name.toLowerCase()),
+    )
     .sort((a, b) => a.d - b.d)
     .slice(0, 5)
     .map(({ w }) => `${w.name} (${formatWorkspace(w)})`);
-  const hint = close.length > 0 ? ` Close matches: ${close.join(', ')}.` : all.length > 0 ? ` Type \`connect\` alone to pick from the ${all.length} workspaces the bot can see.` : ' The bot cannot see any workspace: check that its identity can read the subscriptions.';
+  const hint =
+    close.length > 0
+      ? ` Close matches: ${close.join(', ')}.`
+      : all.length > 0
+        ? ` Type \`connect\` alone to pick from the ${all.length} workspaces the bot can see.`
+        : ' The bot cannot see any workspace: check that its identity can read the subscriptions.';
   return `The bot found no workspace "${typed.slice(0, 200)}".${hint}`;
 }
 

@@ -2,7 +2,11 @@
  * Waits for `work` up to `budgetMs`. Returns its result, or `late` when the budget
  * ran out; the work then goes on and `onLate` gets its result (e.g. to update a card).
  */
-export async function runWithin<T>(work: Promise<T>, budgetMs: number, onLate: (result: T) => Promise<void> | void): Promise<{ done: true; value: T } | { done: false }> {
+export async function runWithin<T>(
+  work: Promise<T>,
+  budgetMs: number,
+  onLate: (result: T) => Promise<void> | void,
+): Promise<{ done: true; value: T } | { done: false }> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), budgetMs);

@@ -6,9 +6,7 @@ import type { Json } from '../store/store';
 export type Reply = { text: string } | { card: Json; summary?: string };
 
 /** The answer to a card action (Action.Execute): the card that replaces the clicked one, or a refusal. */
-export type CardActionResult =
-  | { ok: true; card: Json }
-  | { ok: false; statusCode: 400 | 403 | 404 | 409 | 412 | 500 | 503; code: string; message: string };
+export type CardActionResult = { ok: true; card: Json } | { ok: false; statusCode: 400 | 403 | 404 | 409 | 412 | 500 | 503; code: string; message: string };
 
 /** A card action as received, before validation. */
 export interface CardAction {

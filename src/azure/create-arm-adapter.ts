@@ -31,7 +31,12 @@ const isNotOnboarded = (err: AzureCallError): boolean => err.status === 400 && /
 export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
   const endpoint = (options.endpoint ?? 'https://management.azure.com').replace(/\/+$/, '');
   const insecure = options.insecureSandbox ?? false;
-  const clients = createArmClients({ endpoint, credential: options.credential, insecureSandbox: insecure, retryOptions: options.retryOptions ?? DEFAULT_RETRY_OPTIONS });
+  const clients = createArmClients({
+    endpoint,
+    credential: options.credential,
+    insecureSandbox: insecure,
+    retryOptions: options.retryOptions ?? DEFAULT_RETRY_OPTIONS,
+  });
   const ctx: CallContext = { timeoutMs: options.callTimeoutMs ?? 5000, credentialName: describeCredential(options.credential) };
   const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn);
 
@@ -56,7 +61,10 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
           ),
         ),
       );
-      return lists.flat().map(toWorkspaceInfo).filter((w): w is WorkspaceInfo => w !== undefined);
+      return lists
+        .flat()
+        .map(toWorkspaceInfo)
+        .filter((w): w is WorkspaceInfo => w !== undefined);
     },
 
     async getWorkspace(ref) {
@@ -84,19 +92,25 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     },
 
     listDataConnectors: async (ref) =>
-      (await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
-        collect(clients.forSubscription(ref.subscriptionId).sentinel.dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal })),
-      )).map(toDataConnectorInfo),
+      (
+        await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
+          collect(clients.forSubscription(ref.subscriptionId).sentinel.dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal })),
+        )
+      ).map(toDataConnectorInfo),
 
     listAlertRules: async (ref) =>
-      (await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
-        collect(clients.forSubscription(ref.subscriptionId).sentinel.alertRules.list(ref.resourceGroup, ref.name, { abortSignal })),
-      )).map(toAlertRuleInfo),
+      (
+        await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
+          collect(clients.forSubscription(ref.subscriptionId).sentinel.alertRules.list(ref.resourceGroup, ref.name, { abortSignal })),
+        )
+      ).map(toAlertRuleInfo),
 
     listAutomationRules: async (ref) =>
-      (await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
-        collect(clients.forSubscription(ref.subscriptionId).sentinel.automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
-      )).map(toAutomationRuleInfo),
+      (
+        await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
+          collect(clients.forSubscription(ref.subscriptionId).sentinel.automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
+        )
+      ).map(toAutomationRuleInfo),
 
     async listRoleAssignmentsFor(scope, principalId) {
       const operation = `list role assignments of ${principalId} at ${scope}`;

@@ -21,7 +21,11 @@ export interface GraphAdapterOptions {
 const MTP_PLAN_ID = 'bf28f719-7844-4079-9c78-c1307898e192';
 const quote = (value: string): string => encodeURIComponent(odataString(value));
 
-interface ServicePlan { servicePlanId?: string; servicePlanName?: string; provisioningStatus?: string }
+interface ServicePlan {
+  servicePlanId?: string;
+  servicePlanName?: string;
+  provisioningStatus?: string;
+}
 
 /** The Graph port over `fetch` with a token from the credential. */
 export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
@@ -73,7 +77,13 @@ export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
 
     findServicePrincipal: (appId) =>
       runAzureCall(`find service principal of app ${appId}`, ctx, async (signal) => {
-        const list = await graphList(http, `find service principal of app ${appId}`, `/v1.0/servicePrincipals?$filter=appId%20eq%20'${quote(appId)}'`, {}, signal);
+        const list = await graphList(
+          http,
+          `find service principal of app ${appId}`,
+          `/v1.0/servicePrincipals?$filter=appId%20eq%20'${quote(appId)}'`,
+          {},
+          signal,
+        );
         const sp = list[0];
         return sp ? { id: String(sp.id ?? ''), appId: String(sp.appId ?? appId), displayName: String(sp.displayName ?? '') } : null;
       }),

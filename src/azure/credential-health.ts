@@ -50,11 +50,17 @@ export function watchCredential(credential: TokenCredential, tokens: NeededToken
       } catch (err) {
         const errName = err instanceof Error ? err.name : 'Error';
         failures.push(`${token.service} (${token.scope}): ${errName}`);
-        logger.error({ service: token.service, scope: token.scope, err }, `${name} could not get a token for ${token.service}; checks read as Unknown until it can`);
+        logger.error(
+          { service: token.service, scope: token.scope, err },
+          `${name} could not get a token for ${token.service}; checks read as Unknown until it can`,
+        );
       }
     }
     const wasReady = current.ready;
-    current = failures.length === 0 ? { ready: true } : { ready: false, message: `${name} could not get a token for ${failures.join('; ')}. See the log for the details.` };
+    current =
+      failures.length === 0
+        ? { ready: true }
+        : { ready: false, message: `${name} could not get a token for ${failures.join('; ')}. See the log for the details.` };
     if (current.ready && !wasReady) logger.info({ services: tokens.map((t) => t.service) }, `${name} got every token the bot needs`);
   };
 

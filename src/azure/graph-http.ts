@@ -37,7 +37,13 @@ async function getToken(http: GraphHttp, signal: AbortSignal): Promise<string> {
  * GET one Graph URL (absolute, or a path under baseUrl) and parse its JSON;
  * retries 429 / 503 / 504 honouring Retry-After. Non-2xx → AzureCallError.
  */
-export async function graphGet(http: GraphHttp, operation: string, url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Record<string, unknown>> {
+export async function graphGet(
+  http: GraphHttp,
+  operation: string,
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Record<string, unknown>> {
   const target = /^https?:\/\//i.test(url) ? url : `${http.baseUrl}${url}`;
   for (let attempt = 0; ; attempt++) {
     const token = await getToken(http, signal);
@@ -68,7 +74,13 @@ export async function graphGet(http: GraphHttp, operation: string, url: string, 
 }
 
 /** GET a Graph collection, following `@odata.nextLink` (only on the same origin, so the token stays there). */
-export async function graphList(http: GraphHttp, operation: string, path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+export async function graphList(
+  http: GraphHttp,
+  operation: string,
+  path: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Record<string, unknown>[]> {
   const origin = new URL(http.baseUrl).origin;
   const items: Record<string, unknown>[] = [];
   let next: string | undefined = path;
@@ -77,7 +89,8 @@ export async function graphList(http: GraphHttp, operation: string, path: string
     if (!Array.isArray(page.value)) throw new AzureCallError('malformed', operation, 'Graph collection without "value"');
     items.push(...(page.value as Record<string, unknown>[]));
     const link = page['@odata.nextLink'];
-    if (typeof link === 'string' && new URL(link).origin !== origin) throw new AzureCallError('malformed', operation, `@odata.nextLink leaves ${origin}: ${link}`);
+    if (typeof link === 'string' && new URL(link).origin !== origin)
+      throw new AzureCallError('malformed', operation, `@odata.nextLink leaves ${origin}: ${link}`);
     next = typeof link === 'string' ? link : undefined;
   }
   return items;

@@ -21,7 +21,11 @@ export async function listSubscriptions(client: ServiceClient, endpoint: string,
     request.headers.set('Accept', 'application/json');
     const response = await client.sendRequest(request);
     if (response.status >= 300) {
-      throw new RestError(`GET /subscriptions answered ${response.status}: ${response.bodyAsText ?? ''}`.trim(), { statusCode: response.status, request, response });
+      throw new RestError(`GET /subscriptions answered ${response.status}: ${response.bodyAsText ?? ''}`.trim(), {
+        statusCode: response.status,
+        request,
+        response,
+      });
     }
     let page: SubscriptionListPage;
     try {

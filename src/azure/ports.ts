@@ -95,15 +95,7 @@ export interface GraphPort {
   findServicePrincipal(appId: string): Promise<ServicePrincipalInfo | null>;
 }
 
-export type AzureErrorKind =
-  | 'not-found'
-  | 'forbidden'
-  | 'throttled'
-  | 'unavailable'
-  | 'timeout'
-  | 'malformed'
-  | 'credential'
-  | 'unexpected';
+export type AzureErrorKind = 'not-found' | 'forbidden' | 'throttled' | 'unavailable' | 'timeout' | 'malformed' | 'credential' | 'unexpected';
 
 /** A failed ARM or Graph call, with what was called and why it failed. */
 export class AzureCallError extends Error {

@@ -1,12 +1,4 @@
-import {
-  ActivityTypes,
-  CardFactory,
-  MessageFactory,
-  TeamsActivityHandler,
-  TurnContext,
-  type Activity,
-  type InvokeResponse,
-} from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import type { BotApplication, CardActionResult, Reply } from '../app/types';
 import type { Json } from '../store/store';
 import { parseCommand } from './parse-command';
@@ -49,7 +41,13 @@ export class OnboardingBot extends TeamsActivityHandler {
     if (context.activity.name !== 'adaptiveCard/action') {
       // The bot uses no other invoke (task modules, message extensions, sign-in); the base handler would answer 501.
       const name = typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : '';
-      return { status: 400, body: { code: 'UnsupportedInvoke', message: `This bot does not handle "${name}" invokes; it only handles Adaptive Card actions (adaptiveCard/action).` } };
+      return {
+        status: 400,
+        body: {
+          code: 'UnsupportedInvoke',
+          message: `This bot does not handle "${name}" invokes; it only handles Adaptive Card actions (adaptiveCard/action).`,
+        },
+      };
     }
     const origin = this.origin(context);
     const parsed = readCardAction(context.activity);

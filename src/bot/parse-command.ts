@@ -2,9 +2,7 @@
 export const COMMANDS = ['help', 'connect', 'check', 'disconnect', 'status', 'history', 'cancel', 'notify here'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export type ParsedCommand =
-  | { name: CommandName; argument: string }
-  | { name: 'unknown'; text: string };
+export type ParsedCommand = { name: CommandName; argument: string } | { name: 'unknown'; text: string };
 
 const MAX_COMMAND_TEXT = 2000;
 

@@ -33,7 +33,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function readTurn(activity: Partial<Activity>, options: ReadTurnOptions): TurnOrigin {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: unknown }; team?: { id?: unknown }; channel?: { id?: unknown } };
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
-  const tenantId = (str(channelData.tenant?.id) ?? str((activity.conversation as { tenantId?: unknown } | undefined)?.tenantId) ?? options.defaultTenantId).toLowerCase();
+  const tenantId = (
+    str(channelData.tenant?.id) ??
+    str((activity.conversation as { tenantId?: unknown } | undefined)?.tenantId) ??
+    options.defaultTenantId
+  ).toLowerCase();
   const aad = str(activity.from?.aadObjectId);
   const fromId = str(activity.from?.id);
   let userId: string | null = null;

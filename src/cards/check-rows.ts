@@ -97,9 +97,7 @@ export const MAX_LISTED_RULES = 20;
 
 /** Maps the product changes of a connect to the data of their section. */
 export function productChangesSectionData(workspaceName: string, changes: ProductChangesFactsView): ProductChangesSectionData {
-  const subscription = present(changes.subscriptionName)
-    ? `${changes.subscriptionName} (${changes.subscriptionId})`
-    : changes.subscriptionId;
+  const subscription = present(changes.subscriptionName) ? `${changes.subscriptionName} (${changes.subscriptionId})` : changes.subscriptionId;
   const all = changes.incidentCreationRules;
   const rules = all.slice(0, MAX_LISTED_RULES).map((rule) => ({
     displayName: truncate(rule.displayName, DISPLAY_LIMITS.name * 2),

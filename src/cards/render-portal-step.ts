@@ -30,9 +30,7 @@ function steps(view: PortalStepView): StepData[] {
       : [
           ['Go to System > Settings > Microsoft Sentinel > Workspaces.'],
           ['Select ', workspace, ' and choose Disconnect workspace.'],
-          present(view.reason)
-            ? ['Give the reason: ', truncate(view.reason, DISPLAY_LIMITS.userText)]
-            : ['Give the reason for the disconnect.'],
+          present(view.reason) ? ['Give the reason: ', truncate(view.reason, DISPLAY_LIMITS.userText)] : ['Give the reason for the disconnect.'],
           ['Confirm.'],
         ];
   return parts.map(([text, detail = '', after = ''], i) => ({

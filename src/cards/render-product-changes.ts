@@ -22,10 +22,7 @@ export function renderProductChangesCard(view: ProductChangesView): AdaptiveCard
     ...checkSectionData(report),
     ...productChangesSectionData(report.workspaceName, view.changes),
     canSubmit: view.canSubmit,
-    blockedText:
-      blockingChecks.length > 0
-        ? 'Fix these checks, then run connect again:'
-        : 'Fix the checks that did not pass, then run connect again.',
+    blockedText: blockingChecks.length > 0 ? 'Fix these checks, then run connect again:' : 'Fix the checks that did not pass, then run connect again.',
     blockingChecks,
   });
 }

@@ -6,7 +6,8 @@ import type { ArmPort, GraphPort } from '../azure/ports';
  */
 export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; graph: GraphPort } {
   const cache = new Map<string, Promise<unknown>>();
-  const memo = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+  const memo =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
       // A workspace is keyed by sub/rg/name alone: callers pass refs with or without id and location.
       const key = `${name}:${JSON.stringify(args.map(keyPart)).toLowerCase()}`;

@@ -73,10 +73,16 @@ export const xdrConnectorCheck: PrerequisiteCheck = {
       return {
         result: 'warn',
         reason: 'The tenant has no Microsoft Defender XDR license, so the preview path applies: no connector is needed.',
-        remediation: { text: 'Before connecting, open Investigation & response > Incidents in the Defender portal and wait a few minutes.', url: DOC_LINKS.onboard },
+        remediation: {
+          text: 'Before connecting, open Investigation & response > Incidents in the Defender portal and wait a few minutes.',
+          url: DOC_LINKS.onboard,
+        },
       };
     }
-    const remediation = { text: 'In Microsoft Sentinel > Data connectors, open Microsoft Defender XDR and turn on incidents and alerts.', url: DOC_LINKS.xdrConnector };
+    const remediation = {
+      text: 'In Microsoft Sentinel > Data connectors, open Microsoft Defender XDR and turn on incidents and alerts.',
+      url: DOC_LINKS.xdrConnector,
+    };
     if (connectors === null) {
       return { result: 'fail', reason: `${workspace.name} has no data connectors to read (is Microsoft Sentinel enabled?).`, remediation };
     }
@@ -94,18 +100,33 @@ export const oneConnectedCheck: PrerequisiteCheck = {
   title: 'No other workspace connected',
   blocking: true,
   async run({ arm, graph, workspace, recordedConnection }) {
-    const disconnectFirst = { text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.', url: DOC_LINKS.defenderWorkspaces };
+    const disconnectFirst = {
+      text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.',
+      url: DOC_LINKS.defenderWorkspaces,
+    };
     if (recordedConnection) {
       return sameWorkspace(recordedConnection, workspace)
-        ? { result: 'fail', reason: `${workspace.name} is already connected to the Defender portal.`, remediation: { text: 'Nothing to do: type `status` to see the connection.', url: DOC_LINKS.defenderWorkspaces } }
+        ? {
+            result: 'fail',
+            reason: `${workspace.name} is already connected to the Defender portal.`,
+            remediation: { text: 'Nothing to do: type `status` to see the connection.', url: DOC_LINKS.defenderWorkspaces },
+          }
         : { result: 'fail', reason: `${formatWorkspace(recordedConnection)} is connected to the Defender portal.`, remediation: disconnectFirst };
     }
     const connected = await findConnectedWorkspaces(arm, graph);
     if (connected.length === 0) return { result: 'pass', reason: 'No workspace of the tenant is connected to the Defender portal.' };
     if (connected.some((c) => sameWorkspace(c, workspace)) && connected.length === 1) {
-      return { result: 'fail', reason: `Azure shows ${workspace.name} as already connected to the Defender portal.`, remediation: { text: 'Nothing to do: the workspace is already connected.', url: DOC_LINKS.defenderWorkspaces } };
+      return {
+        result: 'fail',
+        reason: `Azure shows ${workspace.name} as already connected to the Defender portal.`,
+        remediation: { text: 'Nothing to do: the workspace is already connected.', url: DOC_LINKS.defenderWorkspaces },
+      };
     }
-    return { result: 'fail', reason: `Azure shows ${connected.map((c) => c.name).join(', ')} as connected to the Defender portal.`, remediation: disconnectFirst };
+    return {
+      result: 'fail',
+      reason: `Azure shows ${connected.map((c) => c.name).join(', ')} as connected to the Defender portal.`,
+      remediation: disconnectFirst,
+    };
   },
 };
 
@@ -121,7 +142,10 @@ export const entraRoleCheck: PrerequisiteCheck = {
       : {
           result: 'warn',
           reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
-          remediation: { text: 'The person who approves and performs the portal step needs Global Administrator or Security Administrator.', url: DOC_LINKS.entraRoles },
+          remediation: {
+            text: 'The person who approves and performs the portal step needs Global Administrator or Security Administrator.',
+            url: DOC_LINKS.entraRoles,
+          },
         };
   },
 };
@@ -139,7 +163,10 @@ export const azureRolesCheck: PrerequisiteCheck = {
       : {
           result: 'warn',
           reason: `${requester.name} ${verdict.missing.join('; ')}: the approver will need these roles.`,
-          remediation: { text: 'The approver needs Owner on the subscription, or User Access Administrator plus Microsoft Sentinel Contributor.', url: DOC_LINKS.sentinelRoles },
+          remediation: {
+            text: 'The approver needs Owner on the subscription, or User Access Administrator plus Microsoft Sentinel Contributor.',
+            url: DOC_LINKS.sentinelRoles,
+          },
         };
   },
 };

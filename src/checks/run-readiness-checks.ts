@@ -33,7 +33,11 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
       return { ...base, result: 'unknown', reason: `Could not check: ${describeCallError(err)}.`, remediation: retryRemediation(err) };
     }
   };
-  const settle = <T>(p: Promise<T>) => withDeadline(p, deadline).then((v) => ({ ok: true as const, v }), () => ({ ok: false as const }));
+  const settle = <T>(p: Promise<T>) =>
+    withDeadline(p, deadline).then(
+      (v) => ({ ok: true as const, v }),
+      () => ({ ok: false as const }),
+    );
 
   const [checks, workspaceInfo, xdr, changes] = await Promise.all([
     Promise.all((input.checks ?? CONNECT_CHECKS).map(decide)),

@@ -65,7 +65,16 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       const backoff = Math.min(300_000, 1_000 * 2 ** Math.min(item.attempts, 8)) * (0.75 + Math.random() * 0.5);
       const delay = Math.max(backoff, readFailure(err).retryAfterMs ?? 0);
       await store.rescheduleOutbox(item.id, new Date(now().getTime() + delay).toISOString()).catch(() => undefined);
-      logger.warn({ outboxId: item.id, attempts: item.attempts, status: readFailure(err).status, retryInMs: Math.round(delay), err: err instanceof Error ? err.message : String(err) }, 'notification not delivered yet');
+      logger.warn(
+        {
+          outboxId: item.id,
+          attempts: item.attempts,
+          status: readFailure(err).status,
+          retryInMs: Math.round(delay),
+          err: err instanceof Error ? err.message : String(err),
+        },
+        'notification not delivered yet',
+      );
     }
   };
 

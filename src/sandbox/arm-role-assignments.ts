@@ -56,8 +56,7 @@ function allAssignments(tenant: TenantFixture): Record<string, unknown>[] {
   );
 }
 
-const propsOf = (ra: Record<string, unknown>): { scope: string; principalId: string } =>
-  ra.properties as { scope: string; principalId: string };
+const propsOf = (ra: Record<string, unknown>): { scope: string; principalId: string } => ra.properties as { scope: string; principalId: string };
 
 /**
  * `GET {scope}/providers/Microsoft.Authorization/roleAssignments`: those at,

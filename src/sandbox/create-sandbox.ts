@@ -78,7 +78,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   async function emulate(req: IncomingMessage, res: ServerResponse, kind: 'arm' | 'graph', path: string, query: URLSearchParams): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const started = Date.now();
-    const record = (status: number) => calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal: principalOf(req) });
+    const record = (status: number) =>
+      calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal: principalOf(req) });
     await sleep(latencyMs);
     const fault = faults.take(`${method} ${path}`);
     if (fault) {
@@ -101,7 +102,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const path = url.pathname;
     if (!path.startsWith('/sandbox/')) return false;
     const body = await readBody(req);
-    for (const [prefix, kind] of [[ARM_PREFIX, 'arm'], [GRAPH_PREFIX, 'graph']] as const) {
+    for (const [prefix, kind] of [
+      [ARM_PREFIX, 'arm'],
+      [GRAPH_PREFIX, 'graph'],
+    ] as const) {
       if (path === prefix || path.startsWith(`${prefix}/`)) {
         await emulate(req, res, kind, path.slice(prefix.length) || '/', url.searchParams);
         return true;

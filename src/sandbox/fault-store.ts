@@ -6,17 +6,20 @@ import { z } from 'zod';
  * answer); a 2xx status without `body` answers normally after `delayMs`.
  */
 export const faultSchema = z.object({
-  match: z.string().min(1).refine(
-    (source) => {
-      try {
-        new RegExp(source, 'i');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a valid regular expression over "<METHOD> <path>"' },
-  ),
+  match: z
+    .string()
+    .min(1)
+    .refine(
+      (source) => {
+        try {
+          new RegExp(source, 'i');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be a valid regular expression over "<METHOD> <path>"' },
+    ),
   status: z
     .number()
     .int()

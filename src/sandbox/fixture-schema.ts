@@ -3,9 +3,7 @@ import { AZURE_ROLE_NAMES, ENTRA_ROLE_NAMES } from './role-catalog';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guid = z.string().regex(GUID, { message: 'must be a GUID such as 00000000-0000-4000-8000-000000000000' });
-const armName = z
-  .string()
-  .regex(/^[A-Za-z0-9._()-]+$/, { message: "must be a name of letters, digits, '.', '_', '-', '(' or ')'" });
+const armName = z.string().regex(/^[A-Za-z0-9._()-]+$/, { message: "must be a name of letters, digits, '.', '_', '-', '(' or ')'" });
 const text = z.string().min(1, { message: 'must be a non-empty string' });
 
 const scope = z.string().regex(/^(subscription|resourceGroup:[A-Za-z0-9._()-]+|workspace:[A-Za-z0-9._()-]+\/[A-Za-z0-9._()-]+)$/, {
@@ -119,9 +117,7 @@ export const tenantFixtureSchema = z
     if (tenant.connectedWorkspace) {
       const [sub, rg, name] = tenant.connectedWorkspace.toLowerCase().split('/');
       const found = tenant.subscriptions.some(
-        (s) =>
-          s.id.toLowerCase() === sub &&
-          s.workspaces.some((w) => w.resourceGroup.toLowerCase() === rg && w.name.toLowerCase() === name),
+        (s) => s.id.toLowerCase() === sub && s.workspaces.some((w) => w.resourceGroup.toLowerCase() === rg && w.name.toLowerCase() === name),
       );
       if (!found) {
         ctx.addIssue({

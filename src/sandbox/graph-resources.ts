@@ -41,7 +41,11 @@ const plan = (servicePlanId: string, servicePlanName: string): Json => ({ servic
 /** `subscribedSkus`: Microsoft 365 E5 (with the MTP plan) when the tenant has Defender XDR, Office 365 E3 otherwise. */
 export function subscribedSkusJson(tenant: TenantFixture): Json[] {
   const sku = tenant.defenderXdr
-    ? { skuId: '06ebc4ee-1bb5-47dd-8120-11324bc54e06', skuPartNumber: 'SPE_E5', plans: [plan(MTP_SERVICE_PLAN.servicePlanId, MTP_SERVICE_PLAN.servicePlanName)] }
+    ? {
+        skuId: '06ebc4ee-1bb5-47dd-8120-11324bc54e06',
+        skuPartNumber: 'SPE_E5',
+        plans: [plan(MTP_SERVICE_PLAN.servicePlanId, MTP_SERVICE_PLAN.servicePlanName)],
+      }
     : { skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', skuPartNumber: 'ENTERPRISEPACK', plans: [] };
   return [
     {

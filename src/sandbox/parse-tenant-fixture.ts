@@ -20,8 +20,7 @@ export function parseTenantFixture(data: unknown, source: string): TenantFixture
   const result = tenantFixtureSchema.safeParse(data);
   if (!result.success) {
     throw new Error(
-      `Invalid sandbox tenant fixture ${source}: ${formatFixtureIssues(result.error.issues)} ` +
-        '(see contracts/sandbox-tenant.md for the accepted format)',
+      `Invalid sandbox tenant fixture ${source}: ${formatFixtureIssues(result.error.issues)} ` + '(see contracts/sandbox-tenant.md for the accepted format)',
     );
   }
   return result.data;

@@ -4,9 +4,7 @@ import { findWorkspaceByKey, workspaceKey } from './tenant-lookup';
 import { FIRST_PARTY_APPS } from './role-catalog';
 
 /** What a simulated portal action did, or why it refused (an HTTP status and ARM-style code). */
-export type PortalResult =
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; status: number; code: string; message: string };
+export type PortalResult = { ok: true; body: Record<string, unknown> } | { ok: false; status: number; code: string; message: string };
 
 const refuse = (status: number, code: string, message: string): PortalResult => ({ ok: false, status, code, message });
 

@@ -41,7 +41,8 @@ function routeRoleAssignments(tenant: TenantFixture, seg: string[], query: URLSe
 function routeResources(tenant: TenantFixture, seg: string[]): EmulatedResponse {
   const low = seg.map((s) => s.toLowerCase());
   if (low[0] !== 'subscriptions') return notFound(`/${seg.join('/')}`);
-  if (seg.length === 1) return ok({ count: { type: 'Total', value: tenant.subscriptions.length }, value: tenant.subscriptions.map((s) => subscriptionJson(tenant.tenantId, s)) });
+  if (seg.length === 1)
+    return ok({ count: { type: 'Total', value: tenant.subscriptions.length }, value: tenant.subscriptions.map((s) => subscriptionJson(tenant.tenantId, s)) });
   const sub = findSubscription(tenant, seg[1] ?? '');
   if (!sub) return armError(404, 'SubscriptionNotFound', `The subscription '${seg[1]}' could not be found.`);
   if (seg.length === 2) return ok(subscriptionJson(tenant.tenantId, sub));
@@ -54,7 +55,12 @@ function routeResources(tenant: TenantFixture, seg: string[]): EmulatedResponse 
     return ok({ value: list.map((w) => workspaceJson(sub, w)) });
   }
   const match = rg && rest[3] ? findWorkspace(tenant, sub.id, rg, rest[3]) : undefined;
-  if (!match) return armError(404, 'ResourceNotFound', `The Resource 'Microsoft.OperationalInsights/workspaces/${rest[3] ?? ''}' under resource group '${rg ?? ''}' was not found.`);
+  if (!match)
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.OperationalInsights/workspaces/${rest[3] ?? ''}' under resource group '${rg ?? ''}' was not found.`,
+    );
   if (rest.length === 4) return ok(workspaceJson(sub, match.workspace));
   return routeSentinel(tenant, match, rest.slice(4)) ?? notFound(`/${seg.join('/')}`);
 }
@@ -65,6 +71,9 @@ function routeResources(tenant: TenantFixture, seg: string[]): EmulatedResponse 
  */
 export function routeArm(tenant: TenantFixture, method: string, path: string, query: URLSearchParams): EmulatedResponse {
   if (method !== 'GET') return armError(405, 'MethodNotAllowed', `The sandbox emulates ARM reads only; ${method} is not supported.`);
-  const seg = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const seg = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   return routeRoleAssignments(tenant, seg, query) ?? routeResources(tenant, seg);
 }

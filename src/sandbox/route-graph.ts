@@ -67,7 +67,10 @@ function servicePrincipals(tenant: TenantFixture, req: GraphRequest, id: string 
  */
 export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedResponse {
   if (req.method !== 'GET') return graphError(405, 'Request_BadRequest', `The sandbox emulates Graph reads only; ${req.method} is not supported.`);
-  const [version, ...seg] = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const [version, ...seg] = req.path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   if (version !== 'v1.0' && version !== 'beta') return notFound(req.path);
   const route = seg.join('/').toLowerCase();
   if (route === 'rolemanagement/directory/transitiveroleassignments') return transitiveRoleAssignments(tenant, req);

@@ -26,15 +26,29 @@ export function routeSentinel(tenant: TenantFixture, match: WorkspaceMatch, rest
   switch (low[2]) {
     case 'onboardingstates':
       if (!ws.sentinel) {
-        return name === undefined ? ok({ value: [] }) : armError(404, 'NotFound', `Sentinel onboarding state '${name}' was not found: Microsoft Sentinel is not enabled on workspace ${ws.name}.`);
+        return name === undefined
+          ? ok({ value: [] })
+          : armError(404, 'NotFound', `Sentinel onboarding state '${name}' was not found: Microsoft Sentinel is not enabled on workspace ${ws.name}.`);
       }
       return listOrGet([onboardingStateJson(wsId)], name, 'Sentinel onboarding state');
     case 'dataconnectors':
-      return listOrGet(ws.dataConnectors.map((dc) => dataConnectorJson(wsId, sub.id, tenant.tenantId, dc)), name, 'Data connector');
+      return listOrGet(
+        ws.dataConnectors.map((dc) => dataConnectorJson(wsId, sub.id, tenant.tenantId, dc)),
+        name,
+        'Data connector',
+      );
     case 'alertrules':
-      return listOrGet(ws.alertRules.map((r) => alertRuleJson(wsId, r)), name, 'Alert rule');
+      return listOrGet(
+        ws.alertRules.map((r) => alertRuleJson(wsId, r)),
+        name,
+        'Alert rule',
+      );
     case 'automationrules':
-      return listOrGet(ws.automationRules.map((r, i) => automationRuleJson(wsId, r, i + 1)), name, 'Automation rule');
+      return listOrGet(
+        ws.automationRules.map((r, i) => automationRuleJson(wsId, r, i + 1)),
+        name,
+        'Automation rule',
+      );
     default:
       return undefined;
   }

@@ -52,12 +52,32 @@ function alertRuleProperties(rule: FixtureAlertRule): Json {
   const common = { displayName: rule.displayName, enabled: rule.enabled, lastModifiedUtc: SANDBOX_TIMESTAMP };
   switch (rule.kind) {
     case 'MicrosoftSecurityIncidentCreation':
-      return { ...common, productFilter: rule.productFilter ?? 'Microsoft Cloud App Security', description: '', displayNamesFilter: null, severitiesFilter: null };
+      return {
+        ...common,
+        productFilter: rule.productFilter ?? 'Microsoft Cloud App Security',
+        description: '',
+        displayNamesFilter: null,
+        severitiesFilter: null,
+      };
     case 'Fusion':
-      return { ...common, alertRuleTemplateName: 'f71aba3d-28fb-450b-b192-4e76a83015c8', description: 'Fusion uses machine learning to detect multistage attacks.', severity: 'High', tactics: ['Persistence', 'LateralMovement'] };
+      return {
+        ...common,
+        alertRuleTemplateName: 'f71aba3d-28fb-450b-b192-4e76a83015c8',
+        description: 'Fusion uses machine learning to detect multistage attacks.',
+        severity: 'High',
+        tactics: ['Persistence', 'LateralMovement'],
+      };
     case 'Scheduled':
     case 'NRT':
-      return { ...common, query: 'SecurityEvent | take 1', severity: 'Medium', ...(rule.kind === 'Scheduled' ? { queryFrequency: 'PT1H', queryPeriod: 'PT1H', triggerOperator: 'GreaterThan', triggerThreshold: 0 } : {}), suppressionDuration: 'PT1H', suppressionEnabled: false, tactics: [] };
+      return {
+        ...common,
+        query: 'SecurityEvent | take 1',
+        severity: 'Medium',
+        ...(rule.kind === 'Scheduled' ? { queryFrequency: 'PT1H', queryPeriod: 'PT1H', triggerOperator: 'GreaterThan', triggerThreshold: 0 } : {}),
+        suppressionDuration: 'PT1H',
+        suppressionEnabled: false,
+        tactics: [],
+      };
     default:
       return { ...common, ...(rule.productFilter ? { productFilter: rule.productFilter } : {}) };
   }
@@ -72,7 +92,12 @@ export function alertRuleJson(workspaceId: string, rule: FixtureAlertRule): Json
 /** An automation rule as `…/automationRules` returns it. */
 export function automationRuleJson(workspaceId: string, rule: FixtureWorkspace['automationRules'][number], order: number): Json {
   const id = `${workspaceId}/${PROVIDER}/automationRules/${rule.name}`;
-  const client = { email: 'sandbox@contoso.example', name: 'Sandbox', objectId: '00000000-0000-4000-8000-000000000000', userPrincipalName: 'sandbox@contoso.example' };
+  const client = {
+    email: 'sandbox@contoso.example',
+    name: 'Sandbox',
+    objectId: '00000000-0000-4000-8000-000000000000',
+    userPrincipalName: 'sandbox@contoso.example',
+  };
   return {
     id,
     name: rule.name,

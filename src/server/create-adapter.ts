@@ -29,7 +29,11 @@ export class OnboardingAdapter extends CloudAdapter {
   }
 
   /** Runs a turn for an activity whose request was already authenticated. */
-  processAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
 }
@@ -71,7 +75,9 @@ export function createAdapter(bot: Config['bot'], logger: Logger, authSettings: 
           },
         });
       } else if (context.activity.type === 'message') {
-        await context.sendActivity('Sorry, something went wrong on my side. Nothing was changed. Please try again; if it keeps failing, tell your Teams admin.');
+        await context.sendActivity(
+          'Sorry, something went wrong on my side. Nothing was changed. Please try again; if it keeps failing, tell your Teams admin.',
+        );
       }
     } catch {
       // The channel may be what failed; the error is already logged.

@@ -6,26 +6,39 @@ const MAX_TEXT = 28_000; // Teams' own message limit is about 28 KB.
 type Check = (value: unknown) => string | null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const optional = (check: Check): Check => (v) => (v === undefined || v === null ? null : check(v));
-const string = (max: number): Check => (v) => (typeof v !== 'string' ? 'must be a string' : v.length > max ? `must be at most ${max} characters` : null);
-const nonEmptyString = (max: number): Check => (v) => string(max)(v) ?? ((v as string).trim() === '' ? 'must not be empty' : null);
-const object = (fields: Record<string, Check> = {}): Check => (v) => {
-  if (!isObject(v)) return 'must be an object';
-  for (const [name, check] of Object.entries(fields)) {
-    const problem = check(v[name]);
-    if (problem) return `.${name}${problem.startsWith('.') || problem.startsWith('[') ? '' : ' '}${problem}`;
-  }
-  return null;
-};
-const arrayOf = (item: Check, max: number): Check => (v) => {
-  if (!Array.isArray(v)) return 'must be an array';
-  if (v.length > max) return `must have at most ${max} items`;
-  for (let i = 0; i < v.length; i++) {
-    const problem = item(v[i]);
-    if (problem) return `[${i}]${problem.startsWith('.') || problem.startsWith('[') ? '' : ' '}${problem}`;
-  }
-  return null;
-};
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || v === null ? null : check(v);
+const string =
+  (max: number): Check =>
+  (v) =>
+    typeof v !== 'string' ? 'must be a string' : v.length > max ? `must be at most ${max} characters` : null;
+const nonEmptyString =
+  (max: number): Check =>
+  (v) =>
+    string(max)(v) ?? ((v as string).trim() === '' ? 'must not be empty' : null);
+const object =
+  (fields: Record<string, Check> = {}): Check =>
+  (v) => {
+    if (!isObject(v)) return 'must be an object';
+    for (const [name, check] of Object.entries(fields)) {
+      const problem = check(v[name]);
+      if (problem) return `.${name}${problem.startsWith('.') || problem.startsWith('[') ? '' : ' '}${problem}`;
+    }
+    return null;
+  };
+const arrayOf =
+  (item: Check, max: number): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return 'must be an array';
+    if (v.length > max) return `must have at most ${max} items`;
+    for (let i = 0; i < v.length; i++) {
+      const problem = item(v[i]);
+      if (problem) return `[${i}]${problem.startsWith('.') || problem.startsWith('[') ? '' : ' '}${problem}`;
+    }
+    return null;
+  };
 const httpUrl: Check = (v) => {
   const problem = nonEmptyString(2048)(v);
   if (problem) return problem;
@@ -49,7 +62,14 @@ const ACTIVITY_FIELDS: Record<string, Check> = {
   from: optional(account),
   recipient: optional(account),
   conversation: object({ id: nonEmptyString(MAX_ID), conversationType: optional(string(64)), tenantId: optional(string(MAX_ID)) }),
-  channelData: optional(object({ tenant: optional(object({ id: optional(string(MAX_ID)) })), team: optional(object({ id: optional(string(MAX_ID)) })), channel: optional(object({ id: optional(string(MAX_ID)) })), eventType: optional(string(128)) })),
+  channelData: optional(
+    object({
+      tenant: optional(object({ id: optional(string(MAX_ID)) })),
+      team: optional(object({ id: optional(string(MAX_ID)) })),
+      channel: optional(object({ id: optional(string(MAX_ID)) })),
+      eventType: optional(string(128)),
+    }),
+  ),
   text: optional(string(MAX_TEXT)),
   textFormat: optional(string(32)),
   locale: optional(string(32)),

@@ -317,10 +317,12 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       await transaction((c) => insertOutboxRows(c, records));
     },
     async recordPostedActivity(requestId, purpose, conversationKey, activityId) {
-      await queryRetrying(
-        'INSERT INTO posted_activities (request_id, purpose, conversation_key, activity_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-        [requestId, purpose, conversationKey, activityId],
-      );
+      await queryRetrying('INSERT INTO posted_activities (request_id, purpose, conversation_key, activity_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        requestId,
+        purpose,
+        conversationKey,
+        activityId,
+      ]);
     },
     async listPostedActivities(requestId, purpose) {
       const { rows } = await query(
@@ -345,9 +347,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
          RETURNING o.*`,
         [now, limit, leaseUntil],
       );
-      return rows
-        .map(toOutbox)
-        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return rows.map(toOutbox).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
     async markOutboxSent(id, at) {
       await queryRetrying('UPDATE outbox SET sent_at = $2 WHERE id = $1', [id, at]);
@@ -416,7 +416,9 @@ export function isConnectionLoss(err: unknown): boolean {
     if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03'].includes(code)) return true;
     if (code.startsWith('08')) return true; // connection exception class
   }
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(String(message ?? ''));
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    String(message ?? ''),
+  );
 }
 
 function isOneActiveViolation(err: unknown): boolean {

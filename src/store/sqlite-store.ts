@@ -84,9 +84,16 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     if (change.expectedVersion === null) {
       const exists = prep('SELECT 1 FROM requests WHERE id = ?').get(r.id);
       if (exists) return { ok: false, reason: 'exists' };
-      prep(
-        'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(r.id, r.tenantId, r.kind, r.state, r.version, r.requester.id, workspaceKey(r.workspace), body);
+      prep('INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        r.id,
+        r.tenantId,
+        r.kind,
+        r.state,
+        r.version,
+        r.requester.id,
+        workspaceKey(r.workspace),
+        body,
+      );
     } else {
       const info = db
         .prepare('UPDATE requests SET state = ?, version = ?, body = ? WHERE id = ? AND version = ?')
@@ -230,9 +237,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     async claimOutbox(limit, now, leaseUntil) {
       // One process owns the SQLite file: a lease (next_attempt_at pushed forward) is enough.
       return db.transaction(() => {
-        const rows = db
-          .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?')
-          .all(now, limit) as Row[];
+        const rows = db.prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?').all(now, limit) as Row[];
         const lease = prep('UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?');
         for (const row of rows) lease.run(leaseUntil, row.id);
         return rows.map((row) => ({ ...toOutbox(row), attempts: Number(row.attempts) + 1, nextAttemptAt: leaseUntil }));

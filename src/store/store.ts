@@ -90,9 +90,7 @@ export interface RequestChange<R extends RequestRecord = RequestRecord> {
   connection?: { set: ConnectionRecord } | { clear: true };
 }
 
-export type CommitResult =
-  | { ok: true }
-  | { ok: false; reason: 'stale' | 'one_open_request' | 'already_connected' | 'exists' };
+export type CommitResult = { ok: true } | { ok: false; reason: 'stale' | 'one_open_request' | 'already_connected' | 'exists' };
 
 /** A stored botbuilder state item with its eTag (optimistic concurrency). */
 export interface StateItem {

@@ -17,9 +17,7 @@ export interface StartRequestInput {
 }
 
 /** May start; `draftsToCancel` are the caller's own drafts the new request replaces. */
-export type StartRequestDecision =
-  | { ok: true; draftsToCancel: ConnectionRequest[] }
-  | { ok: false; refusal: Refusal };
+export type StartRequestDecision = { ok: true; draftsToCancel: ConnectionRequest[] } | { ok: false; refusal: Refusal };
 
 /**
  * One at a time: a tenant has at most one connected workspace and at most one

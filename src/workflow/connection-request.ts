@@ -5,16 +5,7 @@ import type { Person } from './person';
 export type RequestKind = 'connect' | 'disconnect';
 
 /** Every state a request can be in. */
-export const REQUEST_STATES = [
-  'draft',
-  'submitted',
-  'approved',
-  'completed',
-  'rejected',
-  'failed',
-  'cancelled',
-  'expired',
-] as const;
+export const REQUEST_STATES = ['draft', 'submitted', 'approved', 'completed', 'rejected', 'failed', 'cancelled', 'expired'] as const;
 
 export type RequestState = (typeof REQUEST_STATES)[number];
 
@@ -22,13 +13,7 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 export const OPEN_STATES: readonly RequestState[] = ['draft', 'submitted', 'approved'];
 
 /** States that end a request's life. */
-export const TERMINAL_STATES: readonly RequestState[] = [
-  'completed',
-  'rejected',
-  'failed',
-  'cancelled',
-  'expired',
-];
+export const TERMINAL_STATES: readonly RequestState[] = ['completed', 'rejected', 'failed', 'cancelled', 'expired'];
 
 /**
  * Which portal flow a connect takes: `preview` is the path for tenants without
@@ -116,14 +101,7 @@ export interface ExpiredRequest extends RequestBase, SubmissionFields {
 
 /** A connection request, discriminated on `state`. */
 export type ConnectionRequest =
-  | DraftRequest
-  | SubmittedRequest
-  | ApprovedRequest
-  | CompletedRequest
-  | RejectedRequest
-  | FailedRequest
-  | CancelledRequest
-  | ExpiredRequest;
+  DraftRequest | SubmittedRequest | ApprovedRequest | CompletedRequest | RejectedRequest | FailedRequest | CancelledRequest | ExpiredRequest;
 
 /** Whether the request can still change (draft, submitted or approved). */
 export function isOpen(request: ConnectionRequest): boolean {

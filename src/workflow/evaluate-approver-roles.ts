@@ -48,10 +48,8 @@ export function evaluateApproverRoles(input: ApproverRoleInput): RoleEvaluation 
     .map((a) => ({ scope: a.scope, role: guidOf(a.roleDefinitionGuid) }))
     .filter((a) => appliesTo(a.scope, input.workspaceId));
   const atSubscriptionOrAbove = (scope: string): boolean =>
-    subscriptionScope !== null &&
-    (isManagementGroupScope(scope) || scopeContains(scope, subscriptionScope));
-  const holds = (role: string, where: (scope: string) => boolean): boolean =>
-    applicable.some((a) => a.role === role && where(a.scope));
+    subscriptionScope !== null && (isManagementGroupScope(scope) || scopeContains(scope, subscriptionScope));
+  const holds = (role: string, where: (scope: string) => boolean): boolean => applicable.some((a) => a.role === role && where(a.scope));
 
   const owner = holds(AZURE_ROLE.owner, atSubscriptionOrAbove);
   const userAccessAdmin = holds(AZURE_ROLE.userAccessAdministrator, atSubscriptionOrAbove);
@@ -59,9 +57,7 @@ export function evaluateApproverRoles(input: ApproverRoleInput): RoleEvaluation 
   const azureOk = owner || (userAccessAdmin && sentinelContributor);
 
   const entraIds = input.entraRoleTemplateIds.map((id) => id.toLowerCase());
-  const entraHeld = [ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator].filter(
-    (id) => entraIds.includes(id),
-  );
+  const entraHeld = [ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator].filter((id) => entraIds.includes(id));
   const entraOk = input.kind === 'disconnect' || entraHeld.length > 0;
 
   const missing: string[] = [];
@@ -76,18 +72,12 @@ export function evaluateApproverRoles(input: ApproverRoleInput): RoleEvaluation 
 
   const held = [
     ...entraHeld.map((id) => `${roleDisplayName(id)} in Microsoft Entra ID`),
-    ...applicable
-      .filter((a) => RELEVANT_AZURE_ROLES.includes(a.role))
-      .map((a) => `${roleDisplayName(a.role)} on ${describeScope(a.scope)}`),
+    ...applicable.filter((a) => RELEVANT_AZURE_ROLES.includes(a.role)).map((a) => `${roleDisplayName(a.role)} on ${describeScope(a.scope)}`),
   ];
   return { qualified: missing.length === 0, held: [...new Set(held)], missing };
 }
 
-const RELEVANT_AZURE_ROLES: readonly string[] = [
-  AZURE_ROLE.owner,
-  AZURE_ROLE.userAccessAdministrator,
-  AZURE_ROLE.sentinelContributor,
-];
+const RELEVANT_AZURE_ROLES: readonly string[] = [AZURE_ROLE.owner, AZURE_ROLE.userAccessAdministrator, AZURE_ROLE.sentinelContributor];
 
 /** Whether an assignment at `scope` applies to the workspace (management groups: see isManagementGroupScope). */
 function appliesTo(scope: string, workspaceId: string): boolean {
@@ -112,18 +102,14 @@ function azureMissing(
   sentinelContributor: boolean,
   extra: { ownerBelowSubscription: boolean },
 ): string {
-  const subscription = subscriptionScope
-    ? `subscription ${subscriptionScope.split('/')[2]}`
-    : "the workspace's subscription";
+  const subscription = subscriptionScope ? `subscription ${subscriptionScope.split('/')[2]}` : "the workspace's subscription";
   if (userAccessAdmin) {
     return (
       'needs Microsoft Sentinel Contributor on the workspace, its resource group or its ' +
       `subscription, to go with User Access Administrator (or Owner on ${subscription} instead)`
     );
   }
-  const ownerNote = extra.ownerBelowSubscription
-    ? ' (Owner on a resource group or on the workspace is not enough)'
-    : '';
+  const ownerNote = extra.ownerBelowSubscription ? ' (Owner on a resource group or on the workspace is not enough)' : '';
   if (sentinelContributor) {
     return `needs Owner or User Access Administrator on ${subscription}${ownerNote}`;
   }

@@ -15,8 +15,7 @@ const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
 const RESOURCE_GROUP = /^[\p{L}\p{N}_\-.()]{0,89}[\p{L}\p{N}_\-()]$/u;
 // Subscription ids are GUIDs; accept any id-like segment so fixtures and typos get the right message.
 const SUBSCRIPTION = /^[A-Za-z0-9-]{1,64}$/;
-const RESOURCE_ID =
-  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([^/]+)\/?$/i;
+const RESOURCE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([^/]+)\/?$/i;
 
 const FORMS =
   'Give the workspace as its full resource ID (/subscriptions/…/resourceGroups/…/providers/' +
@@ -28,7 +27,10 @@ const FORMS =
  */
 export function parseWorkspaceArgument(text: string): WorkspaceArgument {
   // Teams users paste ids in backticks or quotes; they are not part of the id.
-  const value = text.trim().replace(/^[`'"<]+|[`'">]+$/g, '').trim();
+  const value = text
+    .trim()
+    .replace(/^[`'"<]+|[`'">]+$/g, '')
+    .trim();
   if (value.length === 0) return invalid(`No workspace was given. ${FORMS}`);
 
   if (value.startsWith('/')) {
@@ -49,19 +51,13 @@ export function parseWorkspaceArgument(text: string): WorkspaceArgument {
   return { ok: true, kind: 'name', name: value };
 }
 
-function checked(
-  kind: 'resourceId' | 'path',
-  subscriptionId: string,
-  resourceGroup: string,
-  name: string,
-): WorkspaceArgument {
+function checked(kind: 'resourceId' | 'path', subscriptionId: string, resourceGroup: string, name: string): WorkspaceArgument {
   if (!SUBSCRIPTION.test(subscriptionId)) {
     return invalid(`"${subscriptionId}" is not a subscription ID (a GUID). ${FORMS}`);
   }
   if (!RESOURCE_GROUP.test(resourceGroup)) {
     return invalid(
-      `"${resourceGroup}" is not a valid resource group name (1–90 letters, digits, _ - . ( ), ` +
-        'not ending in a period). Check the name and try again.',
+      `"${resourceGroup}" is not a valid resource group name (1–90 letters, digits, _ - . ( ), ` + 'not ending in a period). Check the name and try again.',
     );
   }
   if (!WORKSPACE_NAME.test(name)) return invalid(nameProblem(name));

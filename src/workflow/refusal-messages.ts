@@ -19,8 +19,7 @@ const PAST_TENSE: Record<WorkflowEventType, string> = {
 export function forbiddenTransition(request: ConnectionRequest, type: WorkflowEventType): Refusal {
   return refuse(
     'forbidden_transition',
-    `This ${describeRequest(request)} is ${describeState(request)}, so it can't be ${PAST_TENSE[type]}. ` +
-      'Run `status` to see where it stands.',
+    `This ${describeRequest(request)} is ${describeState(request)}, so it can't be ${PAST_TENSE[type]}. ` + 'Run `status` to see where it stands.',
   );
 }
 
@@ -34,10 +33,7 @@ export function staleVersion(request: ConnectionRequest, expected: number): Refu
 }
 
 /** Only the requester may do this. */
-export function notRequester(
-  request: ConnectionRequest,
-  type: 'set_reason' | 'submit' | 'cancel',
-): Refusal {
+export function notRequester(request: ConnectionRequest, type: 'set_reason' | 'submit' | 'cancel'): Refusal {
   const who = request.requester.name;
   const messages = {
     set_reason: `Only ${who}, who started this request, can give its reason.`,
@@ -53,55 +49,36 @@ export function fourEyes(type: 'approve' | 'reject'): Refusal {
     'four_eyes',
     type === 'approve'
       ? 'You asked for this change; another qualified person must approve it.'
-      : 'You asked for this change; another qualified person must approve or reject it. ' +
-          'To withdraw it, run `cancel` in your chat with the bot.',
+      : 'You asked for this change; another qualified person must approve or reject it. ' + 'To withdraw it, run `cancel` in your chat with the bot.',
   );
 }
 
 /** The would-be approver lacks roles; lists them in words. */
-export function notQualified(
-  request: ConnectionRequest,
-  type: 'approve' | 'reject',
-  roles: RoleEvaluation,
-): Refusal {
+export function notQualified(request: ConnectionRequest, type: 'approve' | 'reject', roles: RoleEvaluation): Refusal {
   const verb = type === 'approve' ? 'Approving' : 'Rejecting';
   const needs = roles.missing.length > 0 ? roles.missing.join('; it also ') : 'needs roles you do not hold';
   return refuse(
     'not_qualified',
-    `${verb} a ${request.kind} request ${needs}. ` +
-      'Ask a colleague who holds these roles to do it, or ask an administrator to assign them to you.',
+    `${verb} a ${request.kind} request ${needs}. ` + 'Ask a colleague who holds these roles to do it, or ask an administrator to assign them to you.',
   );
 }
 
 /** A disconnect cannot be submitted without a reason. */
 export function reasonRequired(): Refusal {
-  return refuse(
-    'reason_required',
-    'A disconnect needs a reason before it can be submitted: give one, then submit again.',
-  );
+  return refuse('reason_required', 'A disconnect needs a reason before it can be submitted: give one, then submit again.');
 }
 
 /** A reason was given for a connect request. */
 export function reasonNotApplicable(): Refusal {
-  return refuse(
-    'reason_not_applicable',
-    'Only a disconnect request takes a reason; submit the connect request without one.',
-  );
+  return refuse('reason_not_applicable', 'Only a disconnect request takes a reason; submit the connect request without one.');
 }
 
 /** An `expire` arrived before the deadline. */
 export function notExpired(expiresAt: string): Refusal {
-  return refuse(
-    'not_expired',
-    `This request does not expire until ${expiresAt}; leave it open until then.`,
-  );
+  return refuse('not_expired', `This request does not expire until ${expiresAt}; leave it open until then.`);
 }
 
 /** A decision arrived after the deadline. */
 export function expired(expiresAt: string): Refusal {
-  return refuse(
-    'expired',
-    `This request expired at ${expiresAt} and can no longer be decided on. ` +
-      'Ask the requester to start a new one.',
-  );
+  return refuse('expired', `This request expired at ${expiresAt} and can no longer be decided on. ` + 'Ask the requester to start a new one.');
 }

@@ -27,12 +27,7 @@ export function scopeContains(scope: string, resourceId: string): boolean {
  */
 export function isManagementGroupScope(scope: string): boolean {
   const parts = segments(scope);
-  return (
-    parts.length === 4 &&
-    parts[0] === 'providers' &&
-    parts[1] === 'microsoft.management' &&
-    parts[2] === 'managementgroups'
-  );
+  return parts.length === 4 && parts[0] === 'providers' && parts[1] === 'microsoft.management' && parts[2] === 'managementgroups';
 }
 
 /** Whether `scope` is the tenant root `/`. */

@@ -9,9 +9,7 @@ export type TransitionCell = RequestState | 'forbidden';
  * `'forbidden'`. Rules about who and what (four-eyes, roles, reasons, versions)
  * are checked by `transition` only for cells that are not forbidden.
  */
-export const TRANSITION_TABLE: Readonly<
-  Record<RequestState, Readonly<Record<WorkflowEventType, TransitionCell>>>
-> = {
+export const TRANSITION_TABLE: Readonly<Record<RequestState, Readonly<Record<WorkflowEventType, TransitionCell>>>> = {
   draft: {
     set_reason: 'draft',
     submit: 'submitted',

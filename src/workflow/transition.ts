@@ -9,8 +9,7 @@ import { eventActor, type WorkflowEvent } from './workflow-event';
 
 /** An accepted transition with its audit entry and SOC-channel post, or a refusal. */
 export type TransitionResult =
-  | { ok: true; request: ConnectionRequest; audit: AuditEvent; notification: NotificationKind | null }
-  | { ok: false; refusal: Refusal };
+  { ok: true; request: ConnectionRequest; audit: AuditEvent; notification: NotificationKind | null } | { ok: false; refusal: Refusal };
 
 /**
  * Applies one event to a request. Pure: the input is never modified, time

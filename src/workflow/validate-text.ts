@@ -33,29 +33,21 @@ export function validateReason(reason: string): { ok: true; value: string } | { 
   if (count > MAX_TEXT_LENGTH) {
     return {
       ok: false,
-      refusal: refuse(
-        'invalid_reason',
-        `The reason is ${count} characters long; shorten it to ${MAX_TEXT_LENGTH} characters or fewer.`,
-      ),
+      refusal: refuse('invalid_reason', `The reason is ${count} characters long; shorten it to ${MAX_TEXT_LENGTH} characters or fewer.`),
     };
   }
   return { ok: true, value };
 }
 
 /** An optional comment, trimmed (empty means none), ≤ 500 characters; otherwise `invalid_comment`. */
-export function validateComment(
-  comment: string | undefined,
-): { ok: true; value: string | undefined } | { ok: false; refusal: Refusal } {
+export function validateComment(comment: string | undefined): { ok: true; value: string | undefined } | { ok: false; refusal: Refusal } {
   const value = comment?.trim() ?? '';
   if (isBlank(value)) return { ok: true, value: undefined };
   const count = characterCount(value);
   if (count > MAX_TEXT_LENGTH) {
     return {
       ok: false,
-      refusal: refuse(
-        'invalid_comment',
-        `The comment is ${count} characters long; shorten it to ${MAX_TEXT_LENGTH} characters or fewer.`,
-      ),
+      refusal: refuse('invalid_comment', `The comment is ${count} characters long; shorten it to ${MAX_TEXT_LENGTH} characters or fewer.`),
     };
   }
   return { ok: true, value };

@@ -65,15 +65,7 @@ export interface ExpireEvent extends EventBase {
 }
 
 /** Everything that can happen to a request, discriminated on `type`. */
-export type WorkflowEvent =
-  | SetReasonEvent
-  | SubmitEvent
-  | ApproveEvent
-  | RejectEvent
-  | VerifiedEvent
-  | VerificationFailedEvent
-  | CancelEvent
-  | ExpireEvent;
+export type WorkflowEvent = SetReasonEvent | SubmitEvent | ApproveEvent | RejectEvent | VerifiedEvent | VerificationFailedEvent | CancelEvent | ExpireEvent;
 
 export type WorkflowEventType = WorkflowEvent['type'];
 

@@ -9,10 +9,7 @@ export function formatWorkspace(ref: WorkspaceRef): string {
 
 /** The workspace's full ARM resource id. */
 export function workspaceResourceId(ref: WorkspaceRef): string {
-  return (
-    `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}` +
-    `/providers/Microsoft.OperationalInsights/workspaces/${ref.name}`
-  );
+  return `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}` + `/providers/Microsoft.OperationalInsights/workspaces/${ref.name}`;
 }
 
 /** Whether two refs name the same workspace; ARM names are case-insensitive. */

@@ -14,10 +14,53 @@ const TENANT = '72f988bf-0000-4000-8000-00000000c0de';
 const DANA = { id: '11111111-1111-4111-8111-111111111111', name: 'Dana Okafor (SOC lead)' };
 
 const records: AuditRecord[] = [
-  { at: '2026-11-29T10:00:00.000Z', tenantId: TENANT, requestId: 'r1', actor: DANA, action: 'create', outcome: 'accepted', fromState: null, toState: 'draft', version: 1 },
-  { at: '2026-11-29T10:01:00.000Z', tenantId: TENANT, requestId: 'r1', actor: DANA, action: 'set_reason', outcome: 'accepted', fromState: 'draft', toState: 'draft', version: 2, detail: 'Line one\nwith "quotes" and [a](http://x) <b>' },
-  { at: '2026-11-29T10:02:00.000Z', tenantId: TENANT, requestId: 'r1', actor: DANA, action: 'approve', outcome: 'refused', fromState: 'submitted', toState: 'submitted', version: 3, refusalCode: 'four_eyes', detail: 'You asked for this change.' },
-  { at: '2026-11-29T10:03:00.000Z', tenantId: 'other-tenant', requestId: 'r2', actor: 'system', action: 'expire', outcome: 'accepted', fromState: 'submitted', toState: 'expired', version: 3 },
+  {
+    at: '2026-11-29T10:00:00.000Z',
+    tenantId: TENANT,
+    requestId: 'r1',
+    actor: DANA,
+    action: 'create',
+    outcome: 'accepted',
+    fromState: null,
+    toState: 'draft',
+    version: 1,
+  },
+  {
+    at: '2026-11-29T10:01:00.000Z',
+    tenantId: TENANT,
+    requestId: 'r1',
+    actor: DANA,
+    action: 'set_reason',
+    outcome: 'accepted',
+    fromState: 'draft',
+    toState: 'draft',
+    version: 2,
+    detail: 'Line one\nwith "quotes" and [a](http://x) <b>',
+  },
+  {
+    at: '2026-11-29T10:02:00.000Z',
+    tenantId: TENANT,
+    requestId: 'r1',
+    actor: DANA,
+    action: 'approve',
+    outcome: 'refused',
+    fromState: 'submitted',
+    toState: 'submitted',
+    version: 3,
+    refusalCode: 'four_eyes',
+    detail: 'You asked for this change.',
+  },
+  {
+    at: '2026-11-29T10:03:00.000Z',
+    tenantId: 'other-tenant',
+    requestId: 'r2',
+    actor: 'system',
+    action: 'expire',
+    outcome: 'accepted',
+    fromState: 'submitted',
+    toState: 'expired',
+    version: 3,
+  },
 ];
 
 function capture() {
@@ -52,7 +95,16 @@ describe('npm run audit:export', () => {
     expect(lines).toHaveLength(4);
     const parsed = lines.map((l) => JSON.parse(l));
     expect(parsed.map((p) => p.action)).toEqual(['create', 'set_reason', 'approve', 'expire']);
-    expect(parsed[1]).toMatchObject({ tenantId: TENANT, requestId: 'r1', actor: DANA, outcome: 'accepted', fromState: 'draft', toState: 'draft', version: 2, detail: records[1].detail });
+    expect(parsed[1]).toMatchObject({
+      tenantId: TENANT,
+      requestId: 'r1',
+      actor: DANA,
+      outcome: 'accepted',
+      fromState: 'draft',
+      toState: 'draft',
+      version: 2,
+      detail: records[1].detail,
+    });
     expect(parsed[2]).toMatchObject({ outcome: 'refused', refusalCode: 'four_eyes' });
     expect(parsed[3].actor).toBe('system');
     expect(parsed.map((p) => p.seq)).toEqual([...parsed.map((p) => p.seq)].sort((a, b) => a - b));
@@ -74,7 +126,9 @@ describe('npm run audit:export', () => {
 
   test('says what to do when the database is missing or DATABASE_URL is wrong', async () => {
     const err = capture();
-    expect(await runAuditExport([], { env: { DATABASE_URL: `sqlite:${path.join(dir, 'nope.db')}` }, cwd: dir, stdout: capture().stream, stderr: err.stream })).toBe(1);
+    expect(
+      await runAuditExport([], { env: { DATABASE_URL: `sqlite:${path.join(dir, 'nope.db')}` }, cwd: dir, stdout: capture().stream, stderr: err.stream }),
+    ).toBe(1);
     expect(err.text()).toMatch(/no database at .*nope.db.*Set DATABASE_URL/);
     expect(fs.existsSync(path.join(dir, 'nope.db'))).toBe(false);
     const bad = capture();
@@ -86,8 +140,16 @@ describe('npm run audit:export', () => {
   });
 
   test('the script runs the compiled export as `npm run audit:export` does', async () => {
-    const { stdout } = await run(process.execPath, [path.join(ROOT, 'scripts/audit-export.js')], { cwd: dir, env: { ...process.env, DATABASE_URL: 'sqlite:./bot.db' } });
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).action)).toEqual(['create', 'set_reason', 'approve', 'expire']);
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'scripts/audit-export.js')], {
+      cwd: dir,
+      env: { ...process.env, DATABASE_URL: 'sqlite:./bot.db' },
+    });
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).action),
+    ).toEqual(['create', 'set_reason', 'approve', 'expire']);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.scripts['audit:export']).toMatch(/node scripts\/audit-export\.js/);
   });

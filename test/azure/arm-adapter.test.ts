@@ -46,8 +46,20 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
   it('lists alert rules with displayName, productFilter and enabled', async () => {
     const rules = await h.arm().listAlertRules(PROD);
     expect(rules).toEqual([
-      { name: 'mde-incidents', kind: 'MicrosoftSecurityIncidentCreation', displayName: 'Create incidents from Defender for Endpoint alerts', productFilter: 'Microsoft Defender Advanced Threat Protection', enabled: true },
-      { name: 'mdo-incidents', kind: 'MicrosoftSecurityIncidentCreation', displayName: 'Create incidents from Defender for Office 365 alerts', productFilter: 'Office 365 Advanced Threat Protection', enabled: true },
+      {
+        name: 'mde-incidents',
+        kind: 'MicrosoftSecurityIncidentCreation',
+        displayName: 'Create incidents from Defender for Endpoint alerts',
+        productFilter: 'Microsoft Defender Advanced Threat Protection',
+        enabled: true,
+      },
+      {
+        name: 'mdo-incidents',
+        kind: 'MicrosoftSecurityIncidentCreation',
+        displayName: 'Create incidents from Defender for Office 365 alerts',
+        productFilter: 'Office 365 Advanced Threat Protection',
+        enabled: true,
+      },
       { name: 'fusion', kind: 'Fusion', displayName: 'Advanced multistage attack detection', enabled: true },
     ]);
   });
@@ -71,11 +83,16 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
       ]),
     );
     expect(atSub).toHaveLength(3);
-    const atWorkspace = await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`, DANA);
+    const atWorkspace = await arm.listRoleAssignmentsFor(
+      `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`,
+      DANA,
+    );
     expect(atWorkspace.map((a) => a.roleDefinitionGuid).sort()).toEqual([ROLE.sentinelContributor, ROLE.sentinelReader, ROLE.uaa].sort());
     const atOps = await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}/resourceGroups/rg-ops`, DANA);
     expect(atOps.map((a) => a.roleDefinitionGuid).sort()).toEqual([ROLE.sentinelReader, ROLE.uaa].sort());
-    expect(await arm.listRoleAssignmentsFor(`subscriptions/${SUB}`, RAVI)).toEqual([{ scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.owner, principalId: RAVI }]);
+    expect(await arm.listRoleAssignmentsFor(`subscriptions/${SUB}`, RAVI)).toEqual([
+      { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.owner, principalId: RAVI },
+    ]);
   });
 
   it('lists assignments at or above a scope with atScope()', async () => {
@@ -89,6 +106,9 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
   });
 
   it('answers not-found for role assignments at an unknown scope', async () => {
-    await expect(h.arm().listRoleAssignmentsFor('/subscriptions/00000000-0000-4000-8000-000000000000', DANA)).rejects.toMatchObject({ kind: 'not-found', status: 404 });
+    await expect(h.arm().listRoleAssignmentsFor('/subscriptions/00000000-0000-4000-8000-000000000000', DANA)).rejects.toMatchObject({
+      kind: 'not-found',
+      status: 404,
+    });
   });
 });

@@ -19,7 +19,12 @@ describe('Azure call failures become AzureCallError', () => {
   const fault = (f: Record<string, unknown>) => h.request('POST', '/sandbox/faults', f);
 
   it('retries a 429 with Retry-After and succeeds', async () => {
-    await fault({ match: '^GET /subscriptions/[^/]+/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod$', status: 429, retryAfter: 1, count: 1 });
+    await fault({
+      match: '^GET /subscriptions/[^/]+/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod$',
+      status: 429,
+      retryAfter: 1,
+      count: 1,
+    });
     const started = Date.now();
     expect(await h.arm().getWorkspace(PROD)).toMatchObject({ name: 'law-soc-prod' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -57,7 +62,7 @@ describe('Azure call failures become AzureCallError', () => {
     await expect(h.graph().getUser(RAVI)).rejects.toMatchObject({ kind: 'timeout' });
   });
 
-  it("gives 'malformed' on an unparsable body that persists (fault extension \"body\")", async () => {
+  it('gives \'malformed\' on an unparsable body that persists (fault extension "body")', async () => {
     await fault({ match: 'automationRules', status: 200, body: 'not json', count: 10 });
     await expect(h.arm().listAutomationRules(PROD)).rejects.toMatchObject({ kind: 'malformed' });
     await fault({ match: '^GET /subscriptions$', status: 200, body: '{"value": [', count: 10 });
@@ -86,7 +91,10 @@ describe('Azure call failures become AzureCallError', () => {
 
   it("gives 'credential' naming the credential when no token can be had", async () => {
     const credential = new BrokenCredential();
-    const armError = await h.arm({ credential }).listSubscriptions().catch((e: unknown) => e);
+    const armError = await h
+      .arm({ credential })
+      .listSubscriptions()
+      .catch((e: unknown) => e);
     expect(armError).toBeInstanceOf(AzureCallError);
     expect(armError).toMatchObject({ kind: 'credential' });
     expect((armError as Error).message).toContain('BrokenCredential');
@@ -102,6 +110,8 @@ describe('Azure call failures become AzureCallError', () => {
     expect(toAzureCallError('op', { name: 'AbortError', message: 'aborted' }, 'C').kind).toBe('timeout');
     expect(toAzureCallError('op', { code: 'PARSE_ERROR', message: 'x' }, 'C').kind).toBe('malformed');
     expect(toAzureCallError('op', new Error('weird'), 'C')).toMatchObject({ kind: 'unexpected', operation: 'op' });
-    expect(toAzureCallError('op', { name: 'AuthenticationError', message: 'bad secret' }, 'ClientSecretCredential').message).toContain('ClientSecretCredential');
+    expect(toAzureCallError('op', { name: 'AuthenticationError', message: 'bad secret' }, 'ClientSecretCredential').message).toContain(
+      'ClientSecretCredential',
+    );
   });
 });

@@ -4,7 +4,13 @@ import type { ArmPort, GraphPort, WorkspaceInfo } from '../../src/azure/ports';
 /** Counting fakes of the ports: only the calls matter here. */
 function countingPorts() {
   const calls: string[] = [];
-  const ws: WorkspaceInfo = { subscriptionId: 's', resourceGroup: 'rg', name: 'w', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w', location: 'x' };
+  const ws: WorkspaceInfo = {
+    subscriptionId: 's',
+    resourceGroup: 'rg',
+    name: 'w',
+    id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w',
+    location: 'x',
+  };
   let failNext = false;
   const arm = {
     listSubscriptions: async () => (calls.push('subs'), [{ subscriptionId: 's', displayName: 'S' }]),

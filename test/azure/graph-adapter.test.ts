@@ -26,7 +26,7 @@ describe('Graph adapter over the sandbox', () => {
     const ids = await h.graph({ fetch: paging }).listEntraRoleTemplateIds('44444444-4444-4444-8444-444444444444');
     expect(ids).toHaveLength(2);
     expect(seen).toHaveLength(2);
-    expect(seen[1]).toContain("%24skiptoken=1");
+    expect(seen[1]).toContain('%24skiptoken=1');
     expect(seen[0]).toContain('transitiveRoleAssignments');
   });
 

@@ -49,7 +49,14 @@ describe('npm run bench (a few users, a few seconds)', () => {
       expect(level.flowsCompleted).toBeGreaterThan(0);
       expect(level.errors).toEqual({});
       expect(Object.keys(level.steps)).toEqual(
-        expect.arrayContaining(['notify here', 'connect', 'request.submit', 'request.approve', 'connection.verify (before the portal step)', 'connection.verify (after the portal step)']),
+        expect.arrayContaining([
+          'notify here',
+          'connect',
+          'request.submit',
+          'request.approve',
+          'connection.verify (before the portal step)',
+          'connection.verify (after the portal step)',
+        ]),
       );
     }
     expect(results.throughput.echo.turnsPerSecond).toBeGreaterThan(0);
@@ -73,7 +80,11 @@ describe('npm run bench (a few users, a few seconds)', () => {
   }, 180_000);
 
   it('reads its options from the command line and BENCH_LATENCY_MS', () => {
-    const options = readBenchOptions(['--levels', '1,5', '--seconds', '3', '--think', '0', '--open-requests', '10'], { BENCH_LATENCY_MS: '120' }, '/tmp/r.json');
+    const options = readBenchOptions(
+      ['--levels', '1,5', '--seconds', '3', '--think', '0', '--open-requests', '10'],
+      { BENCH_LATENCY_MS: '120' },
+      '/tmp/r.json',
+    );
     expect(options).toMatchObject({ latencyMs: 120, levels: [1, 5], levelSeconds: 3, thinkMs: 0, openRequests: 10, resultsFile: '/tmp/r.json' });
     expect(readBenchOptions([], {}, 'x').latencyMs).toBe(300);
     expect(() => readBenchOptions(['--levels', 'many'], {}, 'x')).toThrow(/--levels="many" is not valid/);

@@ -85,7 +85,7 @@ describe.each(backends)('StoreStorage over %s', (_name, makeBackend, skip) => {
   });
 
   maybe('created items are read back with an eTag; odd keys are fine', async () => {
-    const keys = ['createPoco', 'msteams/conversations/a:1;messageid=2/', "!@#$%^&*()~/\\><,.?';\"`~ key ü 🚀"];
+    const keys = ['createPoco', 'msteams/conversations/a:1;messageid=2/', '!@#$%^&*()~/\\><,.?\';"`~ key ü 🚀'];
     await storage.write({ [keys[0]]: { id: 1, nested: { list: [1, 'two', null], flag: true } }, [keys[1]]: { dialogStack: [] }, [keys[2]]: { x: 'y' } });
     const read = await storage.read(keys);
     expect(Object.keys(read).sort()).toEqual([...keys].sort());
@@ -146,9 +146,7 @@ describe.each(backends)('StoreStorage over %s', (_name, makeBackend, skip) => {
     const other = await newStorage();
     await storage.write({ race: { n: 0 } });
     const base = (await storage.read(['race'])).race;
-    const results = await Promise.allSettled(
-      [storage, other, storage, other].map((s, i) => s.write({ race: { ...base, n: i + 1 } })),
-    );
+    const results = await Promise.allSettled([storage, other, storage, other].map((s, i) => s.write({ race: { ...base, n: i + 1 } })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(3);

@@ -47,9 +47,7 @@ describe('approval card', () => {
     expectValidCard(card);
     expect(actions(card)).toEqual([]);
     expect(inputIds(card)).toEqual([]);
-    expect(runTexts(card)).toEqual(
-      expect.arrayContaining([title, 'Ravi Menon', '12 May 2025, 14:20 UTC', 'Checked with the SOC lead.']),
-    );
+    expect(runTexts(card)).toEqual(expect.arrayContaining([title, 'Ravi Menon', '12 May 2025, 14:20 UTC', 'Checked with the SOC lead.']));
     expect(ofType(card, 'Container').some((c) => c.style === style)).toBe(true);
     expect(allText(card)).not.toContain('The requester cannot approve');
   });

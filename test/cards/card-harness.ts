@@ -21,13 +21,10 @@ export function validationMessages(json: object): string[] {
   return card.validateProperties().validationEvents.map((e) => e.message);
 }
 
-
 /** Escapes HTML, then renders only links and bold: enough to see whether markdown would fire. */
 function tinyMarkdown(text: string): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return escaped
-    .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, '<a href="$2">$1</a>')
-    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+  return escaped.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, '<a href="$2">$1</a>').replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
 }
 
 AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
@@ -194,7 +191,7 @@ export function checkRows(card: object): Array<{ title: string; result: string; 
     .map((n) => n.node)
     .filter((n) => n.type === 'Container' && Array.isArray(n.items) && (n.items as Array<{ type: string }>)[0]?.type === 'ColumnSet')
     .map((n) => {
-      const columns = ((n.items as Array<Record<string, unknown>>)[0].columns as Array<{ items: Array<Record<string, unknown>> }>);
+      const columns = (n.items as Array<Record<string, unknown>>)[0].columns as Array<{ items: Array<Record<string, unknown>> }>;
       if (columns.length !== 3) return undefined;
       const symbolBlock = columns[0].items[0];
       const resultBlock = columns[2].items[0];
@@ -208,4 +205,3 @@ export function checkRows(card: object): Array<{ title: string; result: string; 
     })
     .filter((r): r is NonNullable<typeof r> => r !== undefined);
 }
-

@@ -24,7 +24,13 @@ describe('history card', () => {
   });
 
   it('keeps user text verbatim and inert, only in TextRuns, and copes with long text', () => {
-    const card = renderHistoryCard({ intro: HOSTILE, entries: [{ at: HOSTILE, actor: HOSTILE, what: `Gave the reason (reason: ${HOSTILE})` }, { at: LONG, actor: LONG, what: LONG }] });
+    const card = renderHistoryCard({
+      intro: HOSTILE,
+      entries: [
+        { at: HOSTILE, actor: HOSTILE, what: `Gave the reason (reason: ${HOSTILE})` },
+        { at: LONG, actor: LONG, what: LONG },
+      ],
+    });
     expectValidCard(card, { userTextHasDollar: true });
     for (const place of placesOf(card, MARK)) expect(`${place.type}.${place.key}`).toBe('TextRun.text');
     const element = renderToElement(card);

@@ -32,9 +32,7 @@ describe('notification card', () => {
   });
 
   it('failed shows the guidance; rejected shows who rejected and the comment', () => {
-    const failed = renderNotificationCard(
-      notification({ event: 'failed', guidance: 'The connection was not seen within 24 hours. Run connect again.' }),
-    );
+    const failed = renderNotificationCard(notification({ event: 'failed', guidance: 'The connection was not seen within 24 hours. Run connect again.' }));
     expectValidCard(failed);
     expect(runTexts(failed)).toContain('The connection was not seen within 24 hours. Run connect again.');
     expect(allText(failed)).toContain('What to do');

@@ -45,9 +45,7 @@ describe('product changes card', () => {
   });
 
   it('offers no submit button when canSubmit is false, and names the blocking checks', () => {
-    const card = renderProductChangesCard(
-      productChanges({ canSubmit: false, blockingChecks: ['Defender XDR connector streams incidents and alerts'] }),
-    );
+    const card = renderProductChangesCard(productChanges({ canSubmit: false, blockingChecks: ['Defender XDR connector streams incidents and alerts'] }));
     expectValidCard(card);
     expect(verbs(card)).toEqual(['request.cancel']);
     const text = allText(card);

@@ -48,7 +48,9 @@ describe('readiness report card', () => {
       }),
     );
     expectValidCard(card);
-    const links = ofType(card, 'TextBlock').map((b) => b.text as string).filter((t) => t.startsWith('[How to fix]'));
+    const links = ofType(card, 'TextBlock')
+      .map((b) => b.text as string)
+      .filter((t) => t.startsWith('[How to fix]'));
     expect(links).toEqual(['[How to fix](https://example.com/a%29%20%5Bevil%5D%28http://evil)']);
   });
 
@@ -76,11 +78,6 @@ describe('readiness report card', () => {
   });
 
   it('maps check outcomes to the contract words', () => {
-    expect(['pass', 'fail', 'warn', 'unknown'].map((o) => checkResultWord(o as 'pass'))).toEqual([
-      'Passed',
-      'Failed',
-      'Warning',
-      'Unknown',
-    ]);
+    expect(['pass', 'fail', 'warn', 'unknown'].map((o) => checkResultWord(o as 'pass'))).toEqual(['Passed', 'Failed', 'Warning', 'Unknown']);
   });
 });

@@ -47,23 +47,13 @@ const cards: Array<[name: string, card: AdaptiveCard]> = [
     ),
   ],
   ['approval (disconnect)', C.renderApprovalCard(S.disconnectApproval({ requester: H, workspaceName: H, reason: H }))],
-  [
-    'approval (decided)',
-    C.renderApprovalCard(S.disconnectApproval({ reason: H, decision: { outcome: 'rejected', decidedBy: H, decidedAt: H, comment: H } })),
-  ],
-  [
-    'portal step',
-    C.renderPortalStepCard(
-      S.portalStep({ kind: 'disconnect', workspaceName: H, reason: H, lastVerification: { at: H, text: H } }),
-    ),
-  ],
+  ['approval (decided)', C.renderApprovalCard(S.disconnectApproval({ reason: H, decision: { outcome: 'rejected', decidedBy: H, decidedAt: H, comment: H } }))],
+  ['portal step', C.renderPortalStepCard(S.portalStep({ kind: 'disconnect', workspaceName: H, reason: H, lastVerification: { at: H, text: H } }))],
   ['disconnect', C.renderDisconnectCard(S.disconnect({ workspaceName: H, connectedBy: H, connectedSince: H }))],
   ['disconnect confirmation', C.renderDisconnectConfirmCard(S.disconnectConfirm({ workspaceName: H, reason: H }))],
   [
     'notification',
-    C.renderNotificationCard(
-      S.notification({ event: 'failed', workspaceName: H, requester: H, approver: H, comment: H, reason: H, guidance: H, at: H }),
-    ),
+    C.renderNotificationCard(S.notification({ event: 'failed', workspaceName: H, requester: H, approver: H, comment: H, reason: H, guidance: H, at: H })),
   ],
   [
     'status',

@@ -44,7 +44,9 @@ describe('workspace picker card', () => {
 
 describe('workspace picker: Sentinel state Azure could not report', () => {
   test('is shown as unknown, never as on or off', () => {
-    const card = renderWorkspacePickerCard({ workspaces: [{ resourceId: WS_ID, name: 'law-soc-prod', resourceGroup: 'rg-soc', subscription: 'Contoso', sentinelEnabled: null }] });
+    const card = renderWorkspacePickerCard({
+      workspaces: [{ resourceId: WS_ID, name: 'law-soc-prod', resourceGroup: 'rg-soc', subscription: 'Contoso', sentinelEnabled: null }],
+    });
     const json = JSON.stringify(card);
     expect(json).toContain('Sentinel unknown');
     expect(json).not.toMatch(/Sentinel (on|off)/);

@@ -117,13 +117,20 @@ describe('the mode table of the README', () => {
   const rows = lines
     .slice(header + 2)
     .filter((_, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('|')))
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, '')) as [Cell, Cell, Cell, Cell, string]);
+    .map(
+      (l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim().replace(/`/g, '')) as [Cell, Cell, Cell, Cell, string],
+    );
 
   const BOT_MODES = [undefined, 'sandbox', 'live'] as const;
   const SANDBOX = [{}, { SANDBOX_TENANT: 'tenant.json' }, { SANDBOX_URL: 'http://localhost:3979' }];
   const APP = [{}, { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'p', MicrosoftAppTenantId: OWN_TENANT }];
   const AZURE = [{}, ...AZURE_CREDENTIAL_VARIABLES.map((name) => ({ [name]: name === 'AZURE_TENANT_ID' ? OWN_TENANT : '/some/value' }))];
-  const matches = (cell: Cell, value: string | undefined, isSet: boolean) => cell === 'any' || (cell === 'set' ? isSet : cell === 'unset' ? !isSet : cell === value);
+  const matches = (cell: Cell, value: string | undefined, isSet: boolean) =>
+    cell === 'any' || (cell === 'set' ? isSet : cell === 'unset' ? !isSet : cell === value);
 
   test('lists seven rules', () => {
     expect(rows).toHaveLength(7);
@@ -132,7 +139,13 @@ describe('the mode table of the README', () => {
   const combinations = BOT_MODES.flatMap((mode) => SANDBOX.flatMap((sandbox) => APP.flatMap((app) => AZURE.map((azure) => ({ mode, sandbox, app, azure })))));
   test.each(combinations)('%j gives the mode of the first matching row', ({ mode, sandbox, app, azure }) => {
     const env: NodeJS.ProcessEnv = { ...(mode ? { BOT_MODE: mode } : {}), ...sandbox, ...app, ...azure };
-    const row = rows.find(([m, s, a, z]) => matches(m, mode, mode !== undefined) && matches(s, undefined, Object.keys(sandbox).length > 0) && matches(a, undefined, 'MicrosoftAppId' in app) && matches(z, undefined, Object.keys(azure).length > 0));
+    const row = rows.find(
+      ([m, s, a, z]) =>
+        matches(m, mode, mode !== undefined) &&
+        matches(s, undefined, Object.keys(sandbox).length > 0) &&
+        matches(a, undefined, 'MicrosoftAppId' in app) &&
+        matches(z, undefined, Object.keys(azure).length > 0),
+    );
     expect(row).toBeDefined();
     const expected = row![4];
     if (expected === 'refused at start') {

@@ -61,18 +61,36 @@ describe('approvers: roles checked at the click, groups included', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     await t.connector.waitFor(() => socPosts(t).length > postsBefore, 5000, 'approved post');
     await new Promise((r) => setTimeout(r, 300));
-    expect(socPosts(t).slice(postsBefore).filter((p) => /approved the request/.test(String(p.body.summary)))).toHaveLength(1);
+    expect(
+      socPosts(t)
+        .slice(postsBefore)
+        .filter((p) => /approved the request/.test(String(p.body.summary))),
+    ).toHaveLength(1);
   });
 
   test('a rejection with a comment updates the card, tells the channel and the requester', async () => {
     const { requestId, approvalPost } = await submitConnect(t, USERS.dana, 'law-soc-prod');
-    const answer = await click(t, MIA, 'request.reject', { requestId, version: 2, comment: 'Not during the [audit](http://evil.example) **freeze**' }, 'channel');
+    const answer = await click(
+      t,
+      MIA,
+      'request.reject',
+      { requestId, version: 2, comment: 'Not during the [audit](http://evil.example) **freeze**' },
+      'channel',
+    );
     expect(answer.statusCode).toBe(200);
     expect(executeActions(answer.value)).toHaveLength(0);
     expect(cardText(answer.value)).toContain('Not during the [audit](http://evil.example) **freeze**');
     await t.connector.waitFor(() => t.connector.updates().some((u) => u.activityId === approvalPost.assignedId), 5000, 'card update');
-    await t.connector.waitFor(() => socPosts(t).some((p) => /rejected the request to connect law-soc-prod/.test(String(p.body.summary))), 5000, 'rejected post');
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /rejected/.test(String(p.body.summary))), 5000, 'requester told');
+    await t.connector.waitFor(
+      () => socPosts(t).some((p) => /rejected the request to connect law-soc-prod/.test(String(p.body.summary))),
+      5000,
+      'rejected post',
+    );
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /rejected/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('rejected');
   });
 
@@ -139,7 +157,6 @@ describe('the portal step is verified by polling; a step that never happens fail
     await t.connector.waitFor(() => socPosts(t).some((p) => /^Connected law-soc-prod/.test(String(p.body.summary))), 5000, 'connected post');
     expect(await t.bot.store.getConnection(TENANT_ID)).toMatchObject({ workspace: { name: 'law-soc-prod' } });
   });
-
 });
 
 describe('tenant without Defender XDR: the preview path', () => {
@@ -188,7 +205,7 @@ describe('a connection made in the portal before the bot was installed', () => {
   });
 });
 
-describe('a card action is answered within Teams\' 5 s even when Azure is slow', () => {
+describe("a card action is answered within Teams' 5 s even when Azure is slow", () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ SANDBOX_LATENCY_MS: '2500' });
@@ -200,11 +217,22 @@ describe('a card action is answered within Teams\' 5 s even when Azure is slow',
 
   test('workspace.select answers at once with a progress card, then the card is updated with the checks', async () => {
     const started = Date.now();
-    const answer = await click(t, USERS.dana, 'workspace.select', { workspace: `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod` }, 'personal', 'picker-card-1');
+    const answer = await click(
+      t,
+      USERS.dana,
+      'workspace.select',
+      { workspace: `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod` },
+      'personal',
+      'picker-card-1',
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(answer.statusCode).toBe(200);
     expect(cardText(answer.value)).toMatch(/Checking law-soc-prod/);
-    const updates = await t.connector.waitFor((c) => c.some((x) => x.method === 'PUT' && x.activityId === 'picker-card-1'), 20_000, 'card update with the checks');
+    const updates = await t.connector.waitFor(
+      (c) => c.some((x) => x.method === 'PUT' && x.activityId === 'picker-card-1'),
+      20_000,
+      'card update with the checks',
+    );
     const update = updates.find((x) => x.method === 'PUT' && x.activityId === 'picker-card-1')!;
     expect(executeActions(cardOf(update)).map((a) => a.verb)).toContain('request.submit');
   }, 40_000);

@@ -59,7 +59,11 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     const approvalPost = socPosts(t)[postsBefore];
     expect(approvalPost.body.summary).toMatch(/Dana Okafor \(SOC lead\) asks to connect law-soc-prod/);
     const approval = cardOf(approvalPost)!;
-    expect(executeActions(approval).map((a) => a.verb).sort()).toEqual(['request.approve', 'request.reject']);
+    expect(
+      executeActions(approval)
+        .map((a) => a.verb)
+        .sort(),
+    ).toEqual(['request.approve', 'request.reject']);
     expect(inputIds(approval)).toEqual(['comment']);
     expect(executeActions(approval)[0].data).toEqual({ requestId, version: 2 });
 
@@ -96,8 +100,16 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     expect(executeActions(cardOf(update))).toHaveLength(0);
     expect(cardText(cardOf(update))).toMatch(/Ravi Menon/);
     expect(cardText(cardOf(update))).toContain('Go ahead');
-    await t.connector.waitFor(() => socPosts(t).some((p) => /approved the request to connect law-soc-prod/.test(String(p.body.summary))), 5000, 'approved notification');
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /approved/.test(String(p.body.summary))), 5000, 'requester told');
+    await t.connector.waitFor(
+      () => socPosts(t).some((p) => /approved the request to connect law-soc-prod/.test(String(p.body.summary))),
+      5000,
+      'approved notification',
+    );
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /approved/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
 
     // Check now before the portal step: not yet.
     const early = await click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel');
@@ -110,7 +122,11 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     const done = await click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel');
     expect(done.statusCode).toBe(200);
     expect(cardText(done.value)).toMatch(/connected/i);
-    const connectedPost = await t.connector.waitFor(() => socPosts(t).some((p) => /^Connected law-soc-prod to the Defender portal/.test(String(p.body.summary))), 5000, 'connected notification');
+    const connectedPost = await t.connector.waitFor(
+      () => socPosts(t).some((p) => /^Connected law-soc-prod to the Defender portal/.test(String(p.body.summary))),
+      5000,
+      'connected notification',
+    );
     const post = connectedPost.find((p) => /^Connected law-soc-prod/.test(String(p.body.summary)))!;
     expect(post.body.summary).toBe('Connected law-soc-prod to the Defender portal (approved by Ravi Menon (Security admin))');
     expect(cardText(cardOf(post))).toMatch(/2/); // data connectors and automation rules of the workspace
@@ -119,7 +135,9 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
 
     // Exactly one post per state change in the SOC channel: submitted, approved, connected.
-    const summaries = socPosts(t).slice(postsBefore).map((p) => String(p.body.summary));
+    const summaries = socPosts(t)
+      .slice(postsBefore)
+      .map((p) => String(p.body.summary));
     expect(summaries.filter((s) => /asks to connect/.test(s))).toHaveLength(1);
     expect(summaries.filter((s) => /approved the request/.test(s))).toHaveLength(1);
     expect(summaries.filter((s) => /^Connected/.test(s))).toHaveLength(1);
@@ -131,7 +149,8 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     // Audit: every step, and the refused clicks.
     const audit = await t.bot.store.listAudit(TENANT_ID, 50);
     const actions = audit.map((a) => `${a.action}:${a.outcome}`);
-    for (const expected of ['create:accepted', 'submit:accepted', 'approve:refused', 'approve:accepted', 'verified:accepted']) expect(actions).toContain(expected);
+    for (const expected of ['create:accepted', 'submit:accepted', 'approve:refused', 'approve:accepted', 'verified:accepted'])
+      expect(actions).toContain(expected);
     expect(audit.filter((a) => a.action === 'approve' && a.outcome === 'refused').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -188,7 +207,7 @@ describe('connect: blocking checks and workspace errors', () => {
     expect(executeActions(card)).toHaveLength(0);
   });
 
-  test('a new connect replaces the caller\'s own unsubmitted draft', async () => {
+  test("a new connect replaces the caller's own unsubmitted draft", async () => {
     await say(t, USERS.dana, 'connect law-soc-prod');
     await say(t, USERS.dana, 'connect law-soc-prod');
     const open = await t.bot.store.listOpenRequests(TENANT_ID);

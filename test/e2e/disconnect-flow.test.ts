@@ -87,7 +87,11 @@ describe('disconnect with a reason, then connect another workspace', () => {
     expect(confirm.statusCode).toBe(200);
     expect(cardText(confirm.value)).toContain(REASON);
     expectInert(confirm.value, REASON);
-    expect(executeActions(confirm.value).map((a) => a.verb).sort()).toEqual(['request.cancel', 'request.submit']);
+    expect(
+      executeActions(confirm.value)
+        .map((a) => a.verb)
+        .sort(),
+    ).toEqual(['request.cancel', 'request.submit']);
     expect(executeActions(confirm.value).find((a) => a.verb === 'request.submit')!.data).toEqual({ requestId, version: 2 });
     expect((await t.bot.store.getRequest(requestId))!.reason).toBe(REASON);
 
@@ -101,7 +105,11 @@ describe('disconnect with a reason, then connect another workspace', () => {
     expect(approvalPost.body.summary).toBe(`Dana Okafor (SOC lead) asks to disconnect law-soc-prod: ${REASON}`);
     const approval = cardOf(approvalPost)!;
     expectInert(approval, REASON);
-    expect(executeActions(approval).map((a) => a.verb).sort()).toEqual(['request.approve', 'request.reject']);
+    expect(
+      executeActions(approval)
+        .map((a) => a.verb)
+        .sort(),
+    ).toEqual(['request.approve', 'request.reject']);
     expect(executeActions(approval)[0].data).toEqual({ requestId, version: 3 });
 
     // The requester may not approve; an analyst without the Azure roles may not; the roles are read at the click.
@@ -155,10 +163,16 @@ describe('disconnect with a reason, then connect another workspace', () => {
     expectInert(notice, REASON);
     expect(JSON.stringify(notice)).not.toMatch(/"type":"Image"|"url":"http:\/\/evil/);
     // The requester hears in 1:1.
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /^Disconnected law-soc-prod/.test(String(p.body.summary))), 5000, 'requester told');
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /^Disconnected law-soc-prod/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
 
     // Exactly one channel post per state change of this request: submitted, approved, disconnected.
-    const summaries = socPosts(t).slice(before).map((p) => String(p.body.summary));
+    const summaries = socPosts(t)
+      .slice(before)
+      .map((p) => String(p.body.summary));
     expect(summaries.filter((s) => /asks to disconnect/.test(s))).toHaveLength(1);
     expect(summaries.filter((s) => /approved the request to disconnect/.test(s))).toHaveLength(1);
     expect(summaries.filter((s) => /^Disconnected/.test(s))).toHaveLength(1);
@@ -180,7 +194,12 @@ describe('disconnect with a reason, then connect another workspace', () => {
       'verified:accepted',
     ]);
     expect(audit.find((a) => a.action === 'set_reason' && a.outcome === 'accepted')!.detail).toBe(REASON);
-    expect(audit.find((a) => a.action === 'approve' && a.outcome === 'accepted')).toMatchObject({ actor: { id: OMAR.id }, fromState: 'submitted', toState: 'approved', detail: 'OK <i>go</i>' });
+    expect(audit.find((a) => a.action === 'approve' && a.outcome === 'accepted')).toMatchObject({
+      actor: { id: OMAR.id },
+      fromState: 'submitted',
+      toState: 'approved',
+      detail: 'OK <i>go</i>',
+    });
     expect(audit.find((a) => a.action === 'verified')).toMatchObject({ actor: 'system', fromState: 'approved', toState: 'completed' });
     expect(audit.find((a) => a.refusalCode === 'four_eyes')).toMatchObject({ actor: { id: USERS.dana.id }, fromState: 'submitted', toState: 'submitted' });
   });
@@ -198,7 +217,11 @@ describe('disconnect with a reason, then connect another workspace', () => {
     expect((await t.request('POST', '/sandbox/portal/connect', { workspace: `${SUB}/rg-soc/law-soc-staging` })).status).toBe(200);
     expect((await click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel')).statusCode).toBe(200);
     await socPostMatching(t, /^Connected law-soc-staging to the Defender portal/, 'connected post');
-    expect(await t.bot.store.getConnection(TENANT_ID)).toMatchObject({ workspace: { name: 'law-soc-staging' }, approvedBy: { id: USERS.ravi.id }, requestedBy: { id: USERS.dana.id } });
+    expect(await t.bot.store.getConnection(TENANT_ID)).toMatchObject({
+      workspace: { name: 'law-soc-staging' },
+      approvedBy: { id: USERS.ravi.id },
+      requestedBy: { id: USERS.dana.id },
+    });
     const sandbox = await t.request('GET', '/sandbox/state');
     expect(String(sandbox.body.connectedWorkspace)).toMatch(/law-soc-staging$/);
   });
@@ -211,7 +234,7 @@ describe('disconnect with a reason, then connect another workspace', () => {
     expect(audit[0]).toMatchObject({ action: 'disconnect', outcome: 'refused', refusalCode: 'not_connected_workspace' });
   });
 
-  test('a new disconnect replaces the caller\'s own unsubmitted draft', async () => {
+  test("a new disconnect replaces the caller's own unsubmitted draft", async () => {
     const first = await startDisconnect(t, USERS.dana);
     const second = await startDisconnect(t, USERS.dana, 'law-soc-staging');
     expect(second.requestId).not.toBe(first.requestId);
@@ -249,7 +272,13 @@ describe('disconnect a workspace connected in the portal before the bot was inst
     const again = await startDisconnect(t, USERS.dana);
     expect(cardText(again.card)).toContain('law-soc-staging');
 
-    const confirm = await click(t, USERS.dana, 'disconnect.submit', { requestId: again.requestId, version: 1, reason: 'Consolidating on law-soc-prod' }, 'personal');
+    const confirm = await click(
+      t,
+      USERS.dana,
+      'disconnect.submit',
+      { requestId: again.requestId, version: 1, reason: 'Consolidating on law-soc-prod' },
+      'personal',
+    );
     expect(confirm.statusCode).toBe(200);
     expect((await click(t, USERS.dana, 'request.submit', { requestId: again.requestId, version: 2 }, 'personal')).statusCode).toBe(200);
     expect((await click(t, USERS.ravi, 'request.approve', { requestId: again.requestId, version: 3 }, 'channel')).statusCode).toBe(200);
@@ -257,8 +286,16 @@ describe('disconnect a workspace connected in the portal before the bot was inst
     await t.bot.poller.tick();
     expect((await t.bot.store.getRequest(again.requestId))!.state).toBe('completed');
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('cancelled');
-    await socPostMatching(t, /^Disconnected law-soc-staging from the Defender portal \(approved by Ravi Menon \(Security admin\)\): Consolidating on law-soc-prod$/, 'disconnected post');
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /^Disconnected law-soc-staging/.test(String(p.body.summary))), 5000, 'requester told');
+    await socPostMatching(
+      t,
+      /^Disconnected law-soc-staging from the Defender portal \(approved by Ravi Menon \(Security admin\)\): Consolidating on law-soc-prod$/,
+      'disconnected post',
+    );
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /^Disconnected law-soc-staging/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
     // Now nothing is connected, by record or by signals.
     expect(cardText(cardOf(await say(t, USERS.dana, 'disconnect')))).toMatch(/Nothing to disconnect/);
   });

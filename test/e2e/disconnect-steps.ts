@@ -18,7 +18,11 @@ export async function connectWorkspace(t: TestBot, name: string, requester: Team
   const verified = await click(t, USERS.ravi, 'connection.verify', { requestId, version: 3 }, 'channel');
   if (verified.statusCode !== 200) throw new Error(`verify refused: ${JSON.stringify(verified.value)}`);
   // Let the notifications settle, so that the next 1:1 reply is not mistaken for them.
-  await t.connector.waitFor(() => t.connector.posted(personalConversationId(requester)).some((p) => String(p.body.summary).startsWith(`Connected ${name}`)), 5000, 'requester told of the connection');
+  await t.connector.waitFor(
+    () => t.connector.posted(personalConversationId(requester)).some((p) => String(p.body.summary).startsWith(`Connected ${name}`)),
+    5000,
+    'requester told of the connection',
+  );
   const connection = await t.bot.store.getConnection(TENANT_ID);
   if (connection?.workspace.name !== name) throw new Error(`${name} not recorded as connected: ${JSON.stringify(connection)}`);
   return requestId;

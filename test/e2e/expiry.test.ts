@@ -16,7 +16,10 @@ describe('requests expire after REQUEST_EXPIRY_HOURS (default 24 h), by a contro
     now = new Date(now.getTime() + ms);
   };
   beforeAll(async () => {
-    t = await startTestBot({ SANDBOX_TENANT: path.join(FIXTURES, 'two-ready-workspaces-tenant.json'), VERIFY_POLL_SECONDS: '3600', VERIFY_TIMEOUT_MINUTES: '10080' }, { now: () => now });
+    t = await startTestBot(
+      { SANDBOX_TENANT: path.join(FIXTURES, 'two-ready-workspaces-tenant.json'), VERIFY_POLL_SECONDS: '3600', VERIFY_TIMEOUT_MINUTES: '10080' },
+      { now: () => now },
+    );
     await setSocChannel(t);
   });
   afterAll(async () => {
@@ -37,7 +40,11 @@ describe('requests expire after REQUEST_EXPIRY_HOURS (default 24 h), by a contro
     expect(executeActions(update)).toHaveLength(0);
     expect(cardText(update)).toMatch(/[Ee]xpired/);
     await socPostMatching(t, /^The request to connect law-soc-prod expired \(requested by Dana Okafor \(SOC lead\)\)$/, 'expired post');
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /expired/.test(String(p.body.summary))), 5000, 'requester told');
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /expired/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
 
     // A late approval is refused and changes nothing; the audit shows the bot expired it.
     const late = await click(t, USERS.ravi, 'request.approve', { requestId, version: 2 }, 'channel');
@@ -64,8 +71,16 @@ describe('requests expire after REQUEST_EXPIRY_HOURS (default 24 h), by a contro
     await t.bot.poller.tick();
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('expired');
     await socPostMatching(t, /^The request to disconnect law-soc-prod expired \(requested by Dana Okafor \(SOC lead\)\): Migrating$/, 'expired post');
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /disconnect law-soc-prod expired/.test(String(p.body.summary))), 5000, 'requester told');
-    expect(socPosts(t).slice(postsBefore).filter((p) => /expired/.test(String(p.body.summary)))).toHaveLength(1);
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /disconnect law-soc-prod expired/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
+    expect(
+      socPosts(t)
+        .slice(postsBefore)
+        .filter((p) => /expired/.test(String(p.body.summary))),
+    ).toHaveLength(1);
     // Still connected: nothing happened in the portal.
     expect(await t.bot.store.getConnection(TENANT_ID)).toMatchObject({ workspace: { name: 'law-soc-prod' } });
     // Check now on the expired request's portal card is refused.

@@ -58,7 +58,9 @@ describe('the bot over HTTP, as Teams drives it', () => {
       5000,
       'the refusal and the warning in the current SOC channel',
     );
-    expect(textOf(calls.slice(before).find((x) => x.conversationId.startsWith(SOC_CHANNEL_ID))!)).toMatch(/Moving the SOC channel needs Global Administrator or Security Administrator/);
+    expect(textOf(calls.slice(before).find((x) => x.conversationId.startsWith(SOC_CHANNEL_ID))!)).toMatch(
+      /Moving the SOC channel needs Global Administrator or Security Administrator/,
+    );
     const warning = calls.slice(before).find((x) => x.conversationId === OTHER_CHANNEL_ID)!;
     expect(textOf(warning)).toMatch(/Dana Okafor .*tried to make another channel the SOC channel and was refused/);
     expect((await t.bot.store.getSocChannel(tenant))?.channelId).toBe(OTHER_CHANNEL_ID);

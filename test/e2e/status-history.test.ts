@@ -69,7 +69,11 @@ describe('status and history, before and after connect and disconnect', () => {
     await t.request('POST', '/sandbox/portal/disconnect', { workspace: `${SUB}/rg-soc/law-soc-prod` });
     await t.bot.poller.tick();
     await socPostMatching(t, /^Disconnected law-soc-prod/, 'disconnected post');
-    await t.connector.waitFor(() => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /^Disconnected/.test(String(p.body.summary))), 5000, 'requester told');
+    await t.connector.waitFor(
+      () => t.connector.posted(personalConversationId(USERS.dana)).some((p) => /^Disconnected/.test(String(p.body.summary))),
+      5000,
+      'requester told',
+    );
     const after = cardText(cardOf(await say(t, USERS.dana, 'status')));
     expect(after).toMatch(/No workspace is connected to the Defender portal/);
     expect(after).toMatch(/No open requests/);
@@ -80,7 +84,7 @@ describe('status and history, before and after connect and disconnect', () => {
     expect(events[0]).toMatch(/^Verified in Azure: the disconnect/);
   });
 
-  test('other people\'s drafts are private in status', async () => {
+  test("other people's drafts are private in status", async () => {
     await say(t, USERS.dana, 'connect law-soc-staging');
     expect(cardText(cardOf(await say(t, USERS.dana, 'status')))).toMatch(/Connect\nlaw-soc-staging\nDraft, not submitted/);
     expect(cardText(cardOf(await say(t, USERS.lena, 'status')))).not.toMatch(/Draft/);
@@ -123,7 +127,11 @@ describe('status and history, before and after connect and disconnect', () => {
     const db = (t.bot.store as unknown as { kind: string }).kind;
     expect(db).toBe('sqlite');
     // The store port has no way to change an entry; the database refuses it underneath (see test/store).
-    expect(Object.keys(t.bot.store).filter((k) => /audit/i.test(k)).sort()).toEqual(['appendAudit', 'exportAudit', 'listAudit']);
+    expect(
+      Object.keys(t.bot.store)
+        .filter((k) => /audit/i.test(k))
+        .sort(),
+    ).toEqual(['appendAudit', 'exportAudit', 'listAudit']);
     expect((await t.bot.store.listAudit(TENANT_ID, 1000)).length).toBe(count);
   });
 });

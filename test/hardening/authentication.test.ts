@@ -14,7 +14,10 @@ const APP_ID = '9b5a3f4e-0000-4000-8000-00000000b07a';
 /** The bot's own outgoing credentials: a token from the same test issuer instead of a call to Entra. */
 class TestCredentialsFactory extends ServiceClientCredentialsFactory {
   created = 0;
-  constructor(private readonly appId: string, private readonly token: () => string) {
+  constructor(
+    private readonly appId: string,
+    private readonly token: () => string,
+  ) {
     super();
   }
   async isValidAppId(appId: string): Promise<boolean> {
@@ -128,7 +131,7 @@ describe('every request to /api/messages needs a valid Bot Framework token when 
     expect((await t.request('GET', '/healthz')).status).toBe(200);
   });
 
-  test('a valid channel token → 200, and the reply reaches the connector with the bot\'s own token', async () => {
+  test("a valid channel token → 200, and the reply reaches the connector with the bot's own token", async () => {
     const res = await t.send(help(), bearer(issuer.channelToken(APP_ID, t.serviceUrl)));
     expect(res.status).toBe(200);
     const calls = await t.connector.waitFor((c) => c.some((x) => x.conversationId === personalConversationId(USERS.dana)), 5000, 'help reply');
@@ -165,7 +168,12 @@ describe('live mode', () => {
   });
 
   test('has no sandbox routes', async () => {
-    for (const [method, route] of [['GET', '/sandbox/state'], ['POST', '/sandbox/faults'], ['POST', '/sandbox/portal/connect'], ['GET', '/sandbox/arm/subscriptions']]) {
+    for (const [method, route] of [
+      ['GET', '/sandbox/state'],
+      ['POST', '/sandbox/faults'],
+      ['POST', '/sandbox/portal/connect'],
+      ['GET', '/sandbox/arm/subscriptions'],
+    ]) {
       const res = await fetch(`${bot.url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
       expect({ route, status: res.status }).toEqual({ route, status: 404 });
     }
@@ -173,7 +181,11 @@ describe('live mode', () => {
   });
 
   test('refuses /api/messages without a token', async () => {
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(personalMessage('https://smba.trafficmanager.net/emea/', USERS.dana, 'help')) });
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(personalMessage('https://smba.trafficmanager.net/emea/', USERS.dana, 'help')),
+    });
     expect(res.status).toBe(401);
   });
 });

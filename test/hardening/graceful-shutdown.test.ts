@@ -23,7 +23,11 @@ describe('SIGTERM during a turn', () => {
     try {
       // A check makes several ARM and Graph calls, each 800 ms slow: a turn of a few seconds.
       const started = Date.now();
-      const turn = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(personalMessage(connector.url, USERS.dana, 'check law-soc-prod')) });
+      const turn = fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(personalMessage(connector.url, USERS.dana, 'check law-soc-prod')),
+      });
       await new Promise((r) => setTimeout(r, 600));
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));

@@ -20,23 +20,90 @@ function prng(seed: number) {
 type Rng = ReturnType<typeof prng>;
 
 const LENA = { id: `29:${USERS.lena.id}`, name: USERS.lena.name, aadObjectId: USERS.lena.id };
-const VERBS = ['workspace.select', 'request.submit', 'request.cancel', 'request.approve', 'request.reject', 'connection.verify', 'disconnect.submit', 'request.nuke', '', 'REQUEST.APPROVE', '__proto__', 'constructor', 'toString', 'x'.repeat(70)];
-const TYPES = ['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'typing', 'messageReaction', 'endOfConversation', 'deleteUserData', 'handoff', 'trace', 'command', 'Message', '', ' ', 'unknown', '💥'];
+const VERBS = [
+  'workspace.select',
+  'request.submit',
+  'request.cancel',
+  'request.approve',
+  'request.reject',
+  'connection.verify',
+  'disconnect.submit',
+  'request.nuke',
+  '',
+  'REQUEST.APPROVE',
+  '__proto__',
+  'constructor',
+  'toString',
+  'x'.repeat(70),
+];
+const TYPES = [
+  'message',
+  'invoke',
+  'conversationUpdate',
+  'installationUpdate',
+  'event',
+  'typing',
+  'messageReaction',
+  'endOfConversation',
+  'deleteUserData',
+  'handoff',
+  'trace',
+  'command',
+  'Message',
+  '',
+  ' ',
+  'unknown',
+  '💥',
+];
 // Text that is malformed or read-only: no command here may change state for anyone.
-const TEXTS = ['help', 'HELP', 'status', 'history 5', 'history -1', 'history 99999999999', 'check', 'check ', 'check ../../etc/passwd', 'check <script>alert(1)</script>', '<at>Bot</at>', '<at>x</at> help', '<at', '&lt;at&gt;', '\u0000\u0001\u0002', '\ud800', '💥'.repeat(500), '[link](javascript:alert(1))', '![img](http://x/y.png)', '   ', ''];
+const TEXTS = [
+  'help',
+  'HELP',
+  'status',
+  'history 5',
+  'history -1',
+  'history 99999999999',
+  'check',
+  'check ',
+  'check ../../etc/passwd',
+  'check <script>alert(1)</script>',
+  '<at>Bot</at>',
+  '<at>x</at> help',
+  '<at',
+  '&lt;at&gt;',
+  '\u0000\u0001\u0002',
+  '\ud800',
+  '💥'.repeat(500),
+  '[link](javascript:alert(1))',
+  '![img](http://x/y.png)',
+  '   ',
+  '',
+];
 
 function junk(r: Rng, depth = 0): unknown {
   switch (r.int(depth > 3 ? 8 : 11)) {
-    case 0: return null;
-    case 1: return r.int(2) === 0;
-    case 2: return r.pick([0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER]);
-    case 3: return '';
-    case 4: return r.pick(['x', '1', 'null', 'undefined', 'NaN', '{}', '[]', 'true', '../', '%00', '\u202e', '<b>x</b>']);
-    case 5: return 'A'.repeat(r.pick([100, 1000, 10_000, 60_000]));
-    case 6: return String.fromCharCode(...Array.from({ length: 20 }, () => r.int(0xffff)));
-    case 7: return r.pick(['__proto__', 'constructor', 'prototype']);
-    case 8: return Array.from({ length: r.int(4) }, () => junk(r, depth + 1));
-    case 9: return Object.fromEntries(Array.from({ length: r.int(4) }, () => [r.pick(['a', 'type', 'id', 'requestId', 'version', '__proto__', 'value', 'data']), junk(r, depth + 1)]));
+    case 0:
+      return null;
+    case 1:
+      return r.int(2) === 0;
+    case 2:
+      return r.pick([0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER]);
+    case 3:
+      return '';
+    case 4:
+      return r.pick(['x', '1', 'null', 'undefined', 'NaN', '{}', '[]', 'true', '../', '%00', '\u202e', '<b>x</b>']);
+    case 5:
+      return 'A'.repeat(r.pick([100, 1000, 10_000, 60_000]));
+    case 6:
+      return String.fromCharCode(...Array.from({ length: 20 }, () => r.int(0xffff)));
+    case 7:
+      return r.pick(['__proto__', 'constructor', 'prototype']);
+    case 8:
+      return Array.from({ length: r.int(4) }, () => junk(r, depth + 1));
+    case 9:
+      return Object.fromEntries(
+        Array.from({ length: r.int(4) }, () => [r.pick(['a', 'type', 'id', 'requestId', 'version', '__proto__', 'value', 'data']), junk(r, depth + 1)]),
+      );
     default: {
       let nested: unknown = junk(r, 4);
       for (let i = 0; i < r.int(60); i++) nested = { a: nested };
@@ -47,7 +114,9 @@ function junk(r: Rng, depth = 0): unknown {
 
 /** Someone who may click or type without any right to change anything. */
 function stranger(r: Rng): unknown {
-  return r.chance(0.7) ? r.pick([LENA, { id: '29:x', aadObjectId: '44444444-4444-4444-8444-444444444444' }, undefined]) : r.pick([null, junk(r), { id: '29:x', aadObjectId: junk(r) }, { id: 5 }, 'dana']);
+  return r.chance(0.7)
+    ? r.pick([LENA, { id: '29:x', aadObjectId: '44444444-4444-4444-8444-444444444444' }, undefined])
+    : r.pick([null, junk(r), { id: '29:x', aadObjectId: junk(r) }, { id: 5 }, 'dana']);
 }
 
 interface Case {
@@ -58,7 +127,8 @@ interface Case {
 
 function generate(r: Rng, serviceUrl: string, seeded: { requestId: string; version: number }): Case {
   const kind = r.int(10);
-  const serviceUrlOf = () => (r.chance(0.95) ? serviceUrl : r.pick(['http://127.0.0.1:1/', 'ftp://x', 'not a url', '', 5, null, 'javascript:alert(1)', `${serviceUrl}/../../`]));
+  const serviceUrlOf = () =>
+    r.chance(0.95) ? serviceUrl : r.pick(['http://127.0.0.1:1/', 'ftp://x', 'not a url', '', 5, null, 'javascript:alert(1)', `${serviceUrl}/../../`]);
   const base = (): Record<string, unknown> => ({
     type: 'message',
     id: r.chance(0.95) ? `fuzz-${r.int(1e9)}` : junk(r),
@@ -66,8 +136,19 @@ function generate(r: Rng, serviceUrl: string, seeded: { requestId: string; versi
     serviceUrl: serviceUrlOf(),
     from: stranger(r),
     recipient: r.chance(0.97) ? BOT : junk(r),
-    conversation: r.chance(0.95) ? { id: r.pick([personalConversationId(USERS.lena), `${SOC_CHANNEL_ID};messageid=1`, 'a:x']), conversationType: r.chance(0.9) ? r.pick(['personal', 'channel', 'groupChat', null]) : junk(r), tenantId: TENANT_ID } : junk(r),
-    channelData: r.chance(0.95) ? { tenant: { id: r.chance(0.9) ? TENANT_ID : junk(r) }, ...(r.chance(0.3) ? { team: { id: r.chance(0.8) ? 'team-x' : junk(r) }, channel: { id: r.pick([SOC_CHANNEL_ID, 'other', junk(r)]) } } : {}) } : junk(r),
+    conversation: r.chance(0.95)
+      ? {
+          id: r.pick([personalConversationId(USERS.lena), `${SOC_CHANNEL_ID};messageid=1`, 'a:x']),
+          conversationType: r.chance(0.9) ? r.pick(['personal', 'channel', 'groupChat', null]) : junk(r),
+          tenantId: TENANT_ID,
+        }
+      : junk(r),
+    channelData: r.chance(0.95)
+      ? {
+          tenant: { id: r.chance(0.9) ? TENANT_ID : junk(r) },
+          ...(r.chance(0.3) ? { team: { id: r.chance(0.8) ? 'team-x' : junk(r) }, channel: { id: r.pick([SOC_CHANNEL_ID, 'other', junk(r)]) } } : {}),
+        }
+      : junk(r),
   });
   const drop = (o: Record<string, unknown>) => {
     for (const key of Object.keys(o)) if (r.chance(0.03)) delete o[key];
@@ -75,20 +156,50 @@ function generate(r: Rng, serviceUrl: string, seeded: { requestId: string; versi
   };
   switch (kind) {
     case 0: {
-      const raw = r.pick(['{', '{"type":', 'nul', '[1,', '{"type":"message",}', "{'type':'message'}", '\u0000', '{"a":1}{"b":2}', 'x'.repeat(r.int(5000)), '{"type":"message","text":"\\ud800"}', '{"__proto__":{"type":"message"}}']);
-      return { description: `bad JSON ${JSON.stringify(raw.slice(0, 30))}`, body: raw, contentType: r.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded', undefined]) };
+      const raw = r.pick([
+        '{',
+        '{"type":',
+        'nul',
+        '[1,',
+        '{"type":"message",}',
+        "{'type':'message'}",
+        '\u0000',
+        '{"a":1}{"b":2}',
+        'x'.repeat(r.int(5000)),
+        '{"type":"message","text":"\\ud800"}',
+        '{"__proto__":{"type":"message"}}',
+      ]);
+      return {
+        description: `bad JSON ${JSON.stringify(raw.slice(0, 30))}`,
+        body: raw,
+        contentType: r.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded', undefined]),
+      };
     }
     case 1: {
       const value = r.pick([1, 'message', null, true, [], [{ type: 'message' }], 0, '']);
       return { description: `non-object body ${JSON.stringify(value)}`, body: JSON.stringify(value) };
     }
     case 2: {
-      const activity = drop({ ...base(), type: r.chance(0.7) ? r.pick(TYPES) : junk(r), text: r.chance(0.7) ? r.pick(TEXTS) : junk(r), value: junk(r), name: r.chance(0.5) ? junk(r) : undefined, entities: r.chance(0.3) ? junk(r) : undefined, membersAdded: r.chance(0.2) ? junk(r) : undefined, attachments: r.chance(0.2) ? junk(r) : undefined });
+      const activity = drop({
+        ...base(),
+        type: r.chance(0.7) ? r.pick(TYPES) : junk(r),
+        text: r.chance(0.7) ? r.pick(TEXTS) : junk(r),
+        value: junk(r),
+        name: r.chance(0.5) ? junk(r) : undefined,
+        entities: r.chance(0.3) ? junk(r) : undefined,
+        membersAdded: r.chance(0.2) ? junk(r) : undefined,
+        attachments: r.chance(0.2) ? junk(r) : undefined,
+      });
       return { description: `random activity ${JSON.stringify(activity).slice(0, 120)}`, body: JSON.stringify(activity) };
     }
     case 3:
     case 4: {
-      const activity = drop({ ...base(), text: r.chance(0.8) ? r.pick(TEXTS) + (r.chance(0.2) ? String(junk(r)) : '') : junk(r), textFormat: r.pick(['plain', 'markdown', junk(r)]), entities: r.chance(0.2) ? [{ type: 'mention', mentioned: junk(r), text: junk(r) }] : undefined });
+      const activity = drop({
+        ...base(),
+        text: r.chance(0.8) ? r.pick(TEXTS) + (r.chance(0.2) ? String(junk(r)) : '') : junk(r),
+        textFormat: r.pick(['plain', 'markdown', junk(r)]),
+        entities: r.chance(0.2) ? [{ type: 'mention', mentioned: junk(r), text: junk(r) }] : undefined,
+      });
       return { description: `message ${JSON.stringify(activity).slice(0, 120)}`, body: JSON.stringify(activity) };
     }
     case 5:
@@ -97,18 +208,33 @@ function generate(r: Rng, serviceUrl: string, seeded: { requestId: string; versi
     case 8: {
       const data: Record<string, unknown> = {};
       if (r.chance(0.8)) data.requestId = r.chance(0.5) ? seeded.requestId : junk(r);
-      if (r.chance(0.8)) data.version = r.chance(0.4) ? r.pick([seeded.version, seeded.version + 1, seeded.version - 1, String(seeded.version), seeded.version + 0.5]) : junk(r);
+      if (r.chance(0.8))
+        data.version = r.chance(0.4) ? r.pick([seeded.version, seeded.version + 1, seeded.version - 1, String(seeded.version), seeded.version + 0.5]) : junk(r);
       if (r.chance(0.3)) data.comment = junk(r);
       if (r.chance(0.3)) data.reason = junk(r);
       if (r.chance(0.3)) data.workspace = r.chance(0.5) ? r.pick(['law-soc-prod', 'no-such', '', ' ']) : junk(r);
       if (r.chance(0.2)) data.nested = junk(r);
-      const action = r.chance(0.85) ? { type: r.chance(0.85) ? 'Action.Execute' : junk(r), verb: r.chance(0.85) ? r.pick(VERBS) : junk(r), data: r.chance(0.85) ? data : junk(r) } : junk(r);
+      const action = r.chance(0.85)
+        ? { type: r.chance(0.85) ? 'Action.Execute' : junk(r), verb: r.chance(0.85) ? r.pick(VERBS) : junk(r), data: r.chance(0.85) ? data : junk(r) }
+        : junk(r);
       const value = r.chance(0.9) ? { action, trigger: r.pick(['manual', 'automatic', junk(r)]) } : junk(r);
-      const activity = drop({ ...base(), type: 'invoke', name: r.chance(0.85) ? 'adaptiveCard/action' : r.pick(['task/fetch', 'composeExtension/query', 'signin/verifyState', 'healthCheck', '', junk(r)]), replyToId: r.chance(0.9) ? 'activity-1' : junk(r), value });
+      const activity = drop({
+        ...base(),
+        type: 'invoke',
+        name: r.chance(0.85) ? 'adaptiveCard/action' : r.pick(['task/fetch', 'composeExtension/query', 'signin/verifyState', 'healthCheck', '', junk(r)]),
+        replyToId: r.chance(0.9) ? 'activity-1' : junk(r),
+        value,
+      });
       return { description: `card action ${JSON.stringify(activity).slice(0, 160)}`, body: JSON.stringify(activity) };
     }
     default: {
-      const activity = drop({ ...base(), type: r.pick(['conversationUpdate', 'installationUpdate']), action: r.pick(['add', 'remove', junk(r)]), membersAdded: r.chance(0.7) ? [r.pick([{ id: BOT.id }, { id: junk(r) }, junk(r)])] : junk(r), membersRemoved: r.chance(0.3) ? junk(r) : undefined });
+      const activity = drop({
+        ...base(),
+        type: r.pick(['conversationUpdate', 'installationUpdate']),
+        action: r.pick(['add', 'remove', junk(r)]),
+        membersAdded: r.chance(0.7) ? [r.pick([{ id: BOT.id }, { id: junk(r) }, junk(r)])] : junk(r),
+        membersRemoved: r.chance(0.3) ? junk(r) : undefined,
+      });
       return { description: `install ${JSON.stringify(activity).slice(0, 120)}`, body: JSON.stringify(activity) };
     }
   }
@@ -163,7 +289,11 @@ describe('hostile input', () => {
     await t.send(channelMessage(t.serviceUrl, USERS.ravi, 'notify here'));
     await t.connector.waitFor((c) => c.some((x) => /now the SOC channel/.test(textOf(x))), 5000, 'notify here');
     await t.send(personalMessage(t.serviceUrl, USERS.dana, 'connect law-soc-prod'));
-    const calls = await t.connector.waitFor((c) => c.some((x) => x.conversationId === personalConversationId(USERS.dana) && requestRefIn(cardOf(x)) !== null), 15_000, 'the product changes card');
+    const calls = await t.connector.waitFor(
+      (c) => c.some((x) => x.conversationId === personalConversationId(USERS.dana) && requestRefIn(cardOf(x)) !== null),
+      15_000,
+      'the product changes card',
+    );
     const seeded = requestRefIn(cardOf(calls.find((x) => x.conversationId === personalConversationId(USERS.dana) && requestRefIn(cardOf(x)) !== null)!))!;
 
     const snapshot = async () => ({

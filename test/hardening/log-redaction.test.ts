@@ -25,9 +25,21 @@ const SECRETS = {
 describe('logs', () => {
   test('are JSON, and secrets never appear: tokens, passwords, Authorization headers, connection strings', () => {
     const { logger, lines, records } = capture();
-    logger.info({ headers: { authorization: `Bearer ${SECRETS.jwt}`, Authorization: `Bearer ${SECRETS.jwt}`, 'content-type': 'application/json' } }, 'incoming request');
-    logger.info({ token: SECRETS.jwt, accessToken: SECRETS.jwt, config: { MicrosoftAppPassword: SECRETS.appPassword, clientSecret: SECRETS.clientSecret } }, 'settings');
-    logger.info({ DATABASE_URL: `postgres://bot:${SECRETS.password}@db.internal:5432/bot`, connectionString: `DefaultEndpointsProtocol=https;AccountName=x;AccountKey=${SECRETS.accountKey}` }, 'store');
+    logger.info(
+      { headers: { authorization: `Bearer ${SECRETS.jwt}`, Authorization: `Bearer ${SECRETS.jwt}`, 'content-type': 'application/json' } },
+      'incoming request',
+    );
+    logger.info(
+      { token: SECRETS.jwt, accessToken: SECRETS.jwt, config: { MicrosoftAppPassword: SECRETS.appPassword, clientSecret: SECRETS.clientSecret } },
+      'settings',
+    );
+    logger.info(
+      {
+        DATABASE_URL: `postgres://bot:${SECRETS.password}@db.internal:5432/bot`,
+        connectionString: `DefaultEndpointsProtocol=https;AccountName=x;AccountKey=${SECRETS.accountKey}`,
+      },
+      'store',
+    );
     logger.error({ err: new Error(`connect ECONNREFUSED postgres://bot:${SECRETS.password}@10.0.0.5:5432/bot`) }, 'store failed');
     logger.error(new Error(`could not open postgresql://admin:${SECRETS.password}@db/x`));
     logger.warn(`call failed with Authorization: Bearer ${SECRETS.jwt} and url https://login.example/token?client_secret=${SECRETS.clientSecret}&x=1`);

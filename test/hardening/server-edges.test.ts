@@ -59,7 +59,12 @@ describe('readiness when the store cannot write', () => {
       try {
         const ready = await full.request('GET', '/readyz');
         expect(ready.status).toBe(503);
-        expect(ready.body).toMatchObject({ status: 'not ready', store: 'sqlite', database: 'cannot write', message: expect.stringMatching(/cannot store anything/) });
+        expect(ready.body).toMatchObject({
+          status: 'not ready',
+          store: 'sqlite',
+          database: 'cannot write',
+          message: expect.stringMatching(/cannot store anything/),
+        });
         expect((await full.request('GET', '/healthz')).status).toBe(200);
       } finally {
         await full.stop();

@@ -34,7 +34,17 @@ describe('a burst of notifications to the SOC channel, with the connector thrott
     const base = Date.now();
     const records: OutboxRecord[] = Array.from({ length: 75 }, (_, i) => {
       const at = new Date(base + i).toISOString();
-      return { id: randomUUID(), tenantId: TENANT_ID, requestId: null, conversationKey: key, payload: { kind: 'post', text: `burst ${i}` }, createdAt: at, attempts: 0, nextAttemptAt: at, sentAt: null };
+      return {
+        id: randomUUID(),
+        tenantId: TENANT_ID,
+        requestId: null,
+        conversationKey: key,
+        payload: { kind: 'post', text: `burst ${i}` },
+        createdAt: at,
+        attempts: 0,
+        nextAttemptAt: at,
+        sentAt: null,
+      };
     });
     // Throttled from the first message on; then, mid-burst, a run of failures longer than the in-place retries.
     t.connector.failNext(429, 3, 0);

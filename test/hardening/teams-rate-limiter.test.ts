@@ -24,7 +24,10 @@ describe("the per-conversation limiter with Teams' real limits (7 per second, 60
   test('lets 7 go at once, holds the 8th until a second has passed', () => {
     const clock = fakeClock();
     const limiter = createSlidingWindowLimiter({ now: clock.now, sleep: clock.sleep });
-    expect(TEAMS_CONVERSATION_LIMITS).toEqual([{ limit: 7, windowMs: 1000 }, { limit: 60, windowMs: 30000 }]);
+    expect(TEAMS_CONVERSATION_LIMITS).toEqual([
+      { limit: 7, windowMs: 1000 },
+      { limit: 60, windowMs: 30000 },
+    ]);
     return (async () => {
       for (let i = 0; i < 7; i++) {
         expect(limiter.delayFor('soc')).toBe(0);
@@ -98,7 +101,10 @@ describe('retry delays', () => {
 
 describe('withTeamsLimits', () => {
   const failure = (status: number, retryAfter?: string) =>
-    Object.assign(new Error(`status ${status}`), { statusCode: status, response: { status, headers: { get: (n: string) => (n === 'retry-after' ? (retryAfter ?? null) : null) } } });
+    Object.assign(new Error(`status ${status}`), {
+      statusCode: status,
+      response: { status, headers: { get: (n: string) => (n === 'retry-after' ? (retryAfter ?? null) : null) } },
+    });
 
   test.each([429, 412, 502, 504])('retries %i with backoff and delivers', async (status) => {
     const clock = fakeClock();

@@ -53,7 +53,11 @@ describe('sandbox mode serves the fixture tenant and ALLOWED_TENANT_IDS only', (
     const before = t.connector.calls.length;
     const res = await t.send(inTenant(personalMessage(t.serviceUrl, USERS.dana, text, extra), tenantId));
     expect(res.status).toBe(200);
-    const got = await t.connector.waitFor((c) => c.slice(before).some((x) => x.conversationId === personalConversationId(USERS.dana)), 10_000, `reply to ${text}`);
+    const got = await t.connector.waitFor(
+      (c) => c.slice(before).some((x) => x.conversationId === personalConversationId(USERS.dana)),
+      10_000,
+      `reply to ${text}`,
+    );
     const replies = got.slice(before).filter((x) => x.conversationId === personalConversationId(USERS.dana));
     expect(replies).toHaveLength(1);
     return said(replies[0]!.body);
@@ -69,7 +73,13 @@ describe('sandbox mode serves the fixture tenant and ALLOWED_TENANT_IDS only', (
       expect(await calls(t)).toEqual([]);
       const audit = await t.bot.store.listAudit(FOREIGN, 1000);
       expect(audit).toHaveLength(auditBefore + 1);
-      expect(audit[0]).toMatchObject({ tenantId: FOREIGN, outcome: 'refused', refusalCode: 'tenant_not_allowed', actor: { id: USERS.dana.id }, action: command.split(' ')[0] });
+      expect(audit[0]).toMatchObject({
+        tenantId: FOREIGN,
+        outcome: 'refused',
+        refusalCode: 'tenant_not_allowed',
+        actor: { id: USERS.dana.id },
+        action: command.split(' ')[0],
+      });
       expect(audit[0]!.detail).toContain(FOREIGN);
       // Nothing of the foreign conversation is kept, so no notification can ever go there.
       expect(await t.bot.store.getConversation(`user:${FOREIGN}:${USERS.dana.id}`)).toBeNull();
@@ -77,13 +87,26 @@ describe('sandbox mode serves the fixture tenant and ALLOWED_TENANT_IDS only', (
     },
   );
 
-  test('a foreign tenant\'s click on our approval card is refused 403 TenantNotAllowed and changes nothing', async () => {
+  test("a foreign tenant's click on our approval card is refused 403 TenantNotAllowed and changes nothing", async () => {
     const { requestId, approvalPost } = await submitConnect(t, USERS.dana, 'law-soc-prod');
     await t.request('DELETE', '/sandbox/calls');
-    const approve = inTenant(cardAction(t.serviceUrl, USERS.ravi, 'request.approve', { requestId, version: 2 }, { conversationId: `${SOC_CHANNEL_ID};messageid=1`, conversationType: 'channel', replyToId: approvalPost.activityId ?? undefined }), FOREIGN);
+    const approve = inTenant(
+      cardAction(
+        t.serviceUrl,
+        USERS.ravi,
+        'request.approve',
+        { requestId, version: 2 },
+        { conversationId: `${SOC_CHANNEL_ID};messageid=1`, conversationType: 'channel', replyToId: approvalPost.activityId ?? undefined },
+      ),
+      FOREIGN,
+    );
     const res = await t.send(approve);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'TenantNotAllowed', message: TENANT_NOT_ALLOWED_MESSAGE } });
+    expect(res.body).toEqual({
+      statusCode: 403,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'TenantNotAllowed', message: TENANT_NOT_ALLOWED_MESSAGE },
+    });
     expect(await calls(t)).toEqual([]);
     expect((await t.bot.store.getRequest(requestId))?.state).toBe('submitted');
     expect((await t.bot.store.listAudit(FOREIGN, 5))[0]).toMatchObject({ action: 'request.approve', refusalCode: 'tenant_not_allowed' });
@@ -98,7 +121,7 @@ describe('sandbox mode serves the fixture tenant and ALLOWED_TENANT_IDS only', (
     expect(textOf(got[got.length - 1]!)).toBe(TENANT_NOT_ALLOWED_MESSAGE);
   });
 
-  test('a tenant listed in ALLOWED_TENANT_IDS is served, and one without any tenant is the fixture\'s', async () => {
+  test("a tenant listed in ALLOWED_TENANT_IDS is served, and one without any tenant is the fixture's", async () => {
     expect(await sayIn(LISTED, 'help')).toContain('Sentinel onboarding');
     const before = t.connector.calls.length;
     const bare = personalMessage(t.serviceUrl, USERS.dana, 'help') as Record<string, unknown>;
@@ -125,7 +148,16 @@ describe('sandbox mode serves the fixture tenant and ALLOWED_TENANT_IDS only', (
       const reply = await sayIn(TENANT_ID, 'check law-soc-prod', { from: { id: '29:x', name: 'Mallory', aadObjectId } });
       expect(reply).toMatch(/not a Microsoft Entra object id/);
       expect(await calls(t)).toEqual([]);
-      const res = await t.send({ ...cardAction(t.serviceUrl, USERS.ravi, 'request.approve', { requestId: 'r1', version: 2 }, { conversationId: SOC_CHANNEL_ID, conversationType: 'channel' }), from: { id: '29:x', name: 'Mallory', aadObjectId } });
+      const res = await t.send({
+        ...cardAction(
+          t.serviceUrl,
+          USERS.ravi,
+          'request.approve',
+          { requestId: 'r1', version: 2 },
+          { conversationId: SOC_CHANNEL_ID, conversationType: 'channel' },
+        ),
+        from: { id: '29:x', name: 'Mallory', aadObjectId },
+      });
       expect(res.body).toMatchObject({ statusCode: 400, value: { code: 'InvalidUserId' } });
       expect(await calls(t)).toEqual([]);
     },
@@ -144,7 +176,12 @@ class IssuerCredentials extends ServiceClientCredentialsFactory {
     return false;
   }
   async createCredentials() {
-    return { signRequest: async (request: { headers: { set(n: string, v: string): void } }) => (request.headers.set('authorization', `Bearer ${this.token()}`), request) } as never;
+    return {
+      signRequest: async (request: { headers: { set(n: string, v: string): void } }) => (
+        request.headers.set('authorization', `Bearer ${this.token()}`),
+        request
+      ),
+    } as never;
   }
 }
 
@@ -160,7 +197,17 @@ describe('live mode serves Teams activities of its own tenant only', () => {
     await issuer.start();
     serviceUrl = await connector.start();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-live-tenants-'));
-    const config = readConfig({ PORT: '0', DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`, BOT_MODE: 'live', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'never-sent', AZURE_TENANT_ID: TENANT_ID }, dir);
+    const config = readConfig(
+      {
+        PORT: '0',
+        DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`,
+        BOT_MODE: 'live',
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'never-sent',
+        AZURE_TENANT_ID: TENANT_ID,
+      },
+      dir,
+    );
     bot = await startBot(config, {
       logger: createLogger('silent'),
       outboxIntervalMs: 50,
@@ -245,7 +292,7 @@ describe('a live bot whose credential cannot get a token', () => {
   test('keeps serving /healthz, answers /readyz 503 naming the token that failed, and has no /sandbox routes', async () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     let ready: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
       const res = await fetch(`${url}/readyz`);
       ready = { status: res.status, body: (await res.json()) as Record<string, unknown> };
       if (ready.body.azure === 'no token' && /could not get a token for Azure Resource Manager/.test(String(ready.body.message))) break;
@@ -253,7 +300,9 @@ describe('a live bot whose credential cannot get a token', () => {
     }
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'not ready', database: 'ready', azure: 'no token' });
-    expect(String(ready.body.message)).toMatch(/DefaultAzureCredential could not get a token for Azure Resource Manager \(https:\/\/management\.azure\.com\/\.default\): \w+Error/);
+    expect(String(ready.body.message)).toMatch(
+      /DefaultAzureCredential could not get a token for Azure Resource Manager \(https:\/\/management\.azure\.com\/\.default\): \w+Error/,
+    );
     for (const route of ['/sandbox/state', '/sandbox/calls', '/sandbox/arm/subscriptions']) expect((await fetch(`${url}${route}`)).status).toBe(404);
     // The log says why, without the secret.
     expect(stdout).toMatch(/could not get a token for Azure Resource Manager/);

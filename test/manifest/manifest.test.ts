@@ -58,7 +58,11 @@ interface Png {
 function decodePng(buf: Buffer): Png {
   expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   let off = 8;
-  let width = 0, height = 0, bitDepth = 0, colorType = 0, interlace = 0;
+  let width = 0,
+    height = 0,
+    bitDepth = 0,
+    colorType = 0,
+    interlace = 0;
   const idat: Buffer[] = [];
   while (off < buf.length) {
     const len = buf.readUInt32BE(off);
@@ -94,13 +98,23 @@ function decodePng(buf: Buffer): Png {
       const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] : 0;
       let pred: number;
       switch (filter) {
-        case 0: pred = 0; break;
-        case 1: pred = a; break;
-        case 2: pred = b; break;
-        case 3: pred = (a + b) >> 1; break;
+        case 0:
+          pred = 0;
+          break;
+        case 1:
+          pred = a;
+          break;
+        case 2:
+          pred = b;
+          break;
+        case 3:
+          pred = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
-          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          const pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
           pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
@@ -130,9 +144,7 @@ describe('manifest/manifest.json', () => {
       .map((d) => d.slice(1))
       .sort((x, y) => Number(x.split('.')[1]) - Number(y.split('.')[1]));
     expect(manifest.manifestVersion).toBe(versions[versions.length - 1]);
-    expect(manifest.$schema).toBe(
-      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
-    );
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
   });
 
   it('validates against the official schema (offline)', () => {
@@ -233,7 +245,8 @@ describe('icons', () => {
     const png = decodePng(fs.readFileSync(path.join(MANIFEST_DIR, 'outline.png')));
     expect([png.width, png.height]).toEqual([32, 32]);
     expect(png.colorType).toBe(6); // RGBA
-    let transparent = 0, white = 0;
+    let transparent = 0,
+      white = 0;
     const bad: string[] = [];
     for (let i = 0; i < png.pixels.length; i += 4) {
       const [r, g, b, a] = png.pixels.subarray(i, i + 4);
@@ -328,7 +341,10 @@ describe('scripts/package-app.js', () => {
 
   function readZip() {
     const zip = new AdmZip(path.join(outDir, 'teams-app.zip'));
-    const names = zip.getEntries().map((e) => e.entryName).sort();
+    const names = zip
+      .getEntries()
+      .map((e) => e.entryName)
+      .sort();
     const packaged = JSON.parse(zip.readAsText('manifest.json'));
     return { zip, names, packaged };
   }

@@ -66,14 +66,18 @@ const socSummaries = (t: TestBot, pattern: RegExp) => socPosts(t).filter((p) => 
     expect(submitted.statusCode).toBe(200);
 
     // Kill once the failed attempt is written back (due again in seconds), not while a delivery holds its lease.
-    const queued = await eventually(async () => {
-      const rows = await outboxOf(requestId);
-      if (rows.length !== 1 || rows[0].sent_at !== null || rows[0].attempts < 1 || gate.refused < rows[0].attempts) return undefined;
-      await sleep(300);
-      const [settled] = await outboxOf(requestId);
-      const rescheduled = settled.attempts === rows[0].attempts && settled.sent_at === null && Date.parse(settled.next_attempt_at) < Date.now() + 60_000;
-      return rescheduled ? settled : undefined;
-    }, 'the failed delivery to be rescheduled', 30_000);
+    const queued = await eventually(
+      async () => {
+        const rows = await outboxOf(requestId);
+        if (rows.length !== 1 || rows[0].sent_at !== null || rows[0].attempts < 1 || gate.refused < rows[0].attempts) return undefined;
+        await sleep(300);
+        const [settled] = await outboxOf(requestId);
+        const rescheduled = settled.attempts === rows[0].attempts && settled.sent_at === null && Date.parse(settled.next_attempt_at) < Date.now() + 60_000;
+        return rescheduled ? settled : undefined;
+      },
+      'the failed delivery to be rescheduled',
+      30_000,
+    );
     expect(gate.refused).toBeGreaterThan(0);
     await first.kill();
     expect(first.child.signalCode).toBe('SIGKILL');

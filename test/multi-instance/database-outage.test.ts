@@ -79,7 +79,12 @@ const socSummaries = (t: TestBot, pattern: RegExp) => socPosts(t).filter((p) => 
     const t = await instanceOn(schema);
     const pending = await t.request('GET', '/readyz');
     expect(pending.status).toBe(503);
-    expect(pending.body).toEqual({ status: 'not ready', store: 'postgres', database: 'migrating', message: expect.stringMatching(/schema is not in place yet/) });
+    expect(pending.body).toEqual({
+      status: 'not ready',
+      store: 'postgres',
+      database: 'migrating',
+      message: expect.stringMatching(/schema is not in place yet/),
+    });
     expect((await t.request('GET', '/healthz')).status).toBe(200);
 
     await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`sentinel-onboarding-bot:migrations:${schema}`]);
@@ -100,7 +105,15 @@ const socSummaries = (t: TestBot, pattern: RegExp) => socPosts(t).filter((p) => 
       expect((await t.request('GET', '/healthz')).status).toBe(200);
     }
     // An approval meanwhile fails without changing anything (and without crashing the bot).
-    const during = await b.send(cardAction(b.serviceUrl, USERS.ravi, 'request.approve', { requestId, version: 2 }, { conversationId: `${SOC_CHANNEL_ID};messageid=1`, conversationType: 'channel' }));
+    const during = await b.send(
+      cardAction(
+        b.serviceUrl,
+        USERS.ravi,
+        'request.approve',
+        { requestId, version: 2 },
+        { conversationId: `${SOC_CHANNEL_ID};messageid=1`, conversationType: 'channel' },
+      ),
+    );
     expect(during.status === 200 ? during.body?.statusCode : during.status).not.toBe(200);
 
     // It comes back: both instances are ready again by themselves, the request is where it was.

@@ -25,7 +25,14 @@ describe('loadTenantFixture', () => {
 
   it('loads a fixture file, applying defaults', () => {
     const path = writeFixture('minimal.json', { tenantId: '72f988bf-0000-4000-8000-00000000c0de', defenderXdr: false });
-    expect(loadTenantFixture(path)).toEqual({ tenantId: '72f988bf-0000-4000-8000-00000000c0de', defenderXdr: false, users: [], groups: [], subscriptions: [], connectedWorkspace: null });
+    expect(loadTenantFixture(path)).toEqual({
+      tenantId: '72f988bf-0000-4000-8000-00000000c0de',
+      defenderXdr: false,
+      users: [],
+      groups: [],
+      subscriptions: [],
+      connectedWorkspace: null,
+    });
   });
 
   it('names the file when it cannot be read or is not JSON', () => {
@@ -54,10 +61,25 @@ describe('loadTenantFixture', () => {
     ['Entra role', (t: any) => (t.users[1].entraRoles = ['Galactic Administrator']), 'users[1].entraRoles[0]', 'Global Administrator'],
     ['tenant id', (t: any) => (t.tenantId = 'contoso'), 'tenantId', 'GUID'],
     ['defenderXdr', (t: any) => delete t.defenderXdr, 'defenderXdr', 'boolean'],
-    ['unknown principal', (t: any) => (t.subscriptions[0].roleAssignments[0].principalId = '99999999-9999-4999-8999-999999999999'), 'subscriptions[0].roleAssignments[0].principalId', 'not a user, group or service principal'],
+    [
+      'unknown principal',
+      (t: any) => (t.subscriptions[0].roleAssignments[0].principalId = '99999999-9999-4999-8999-999999999999'),
+      'subscriptions[0].roleAssignments[0].principalId',
+      'not a user, group or service principal',
+    ],
     ['unknown group', (t: any) => (t.users[0].groups = ['99999999-9999-4999-8999-999999999999']), 'users[0].groups[0]', 'not in "groups"'],
-    ['unknown connected workspace', (t: any) => (t.connectedWorkspace = 'sub/rg/nope'), 'connectedWorkspace', '<subscriptionId>/<resourceGroup>/<workspaceName>'],
-    ['alert rule enabled', (t: any) => (t.subscriptions[0].workspaces[0].alertRules[0].enabled = 'yes'), 'subscriptions[0].workspaces[0].alertRules[0].enabled', 'boolean'],
+    [
+      'unknown connected workspace',
+      (t: any) => (t.connectedWorkspace = 'sub/rg/nope'),
+      'connectedWorkspace',
+      '<subscriptionId>/<resourceGroup>/<workspaceName>',
+    ],
+    [
+      'alert rule enabled',
+      (t: any) => (t.subscriptions[0].workspaces[0].alertRules[0].enabled = 'yes'),
+      'subscriptions[0].workspaces[0].alertRules[0].enabled',
+      'boolean',
+    ],
   ])('rejects a bad %s', (_what, mutate, field, accepted) => {
     const tenant = sample();
     mutate(tenant);

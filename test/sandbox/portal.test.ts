@@ -20,7 +20,9 @@ describe('simulated Defender portal', () => {
     expect(res.body).toMatchObject({ connectedWorkspace: PROD_KEY, alertRulesDisabled: ['mde-incidents', 'mdo-incidents'] });
     const arm = h.arm();
     for (const sp of await spIds()) {
-      expect(await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}`, sp)).toEqual([{ scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.sentinelContributor, principalId: sp }]);
+      expect(await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}`, sp)).toEqual([
+        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.sentinelContributor, principalId: sp },
+      ]);
     }
     const rules = await arm.listAlertRules(PROD);
     expect(rules.filter((r) => r.kind === 'MicrosoftSecurityIncidentCreation').every((r) => !r.enabled)).toBe(true);
@@ -76,7 +78,12 @@ describe('simulated Defender portal', () => {
     const { status, body } = await h.request('GET', '/sandbox/state');
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(['connectedWorkspace', 'defenderXdr', 'groups', 'servicePrincipals', 'subscriptions', 'tenantId', 'users']);
-    expect(body.subscriptions[0].workspaces[0]).toMatchObject({ resourceGroup: 'rg-soc', name: 'law-soc-prod', sentinel: true, dataConnectors: expect.any(Array) });
+    expect(body.subscriptions[0].workspaces[0]).toMatchObject({
+      resourceGroup: 'rg-soc',
+      name: 'law-soc-prod',
+      sentinel: true,
+      dataConnectors: expect.any(Array),
+    });
     expect(body.servicePrincipals.map((s: { appId: string }) => s.appId)).toEqual([MTP_APP, WDATP_APP]);
     const again = await startSandbox({ tenant: body });
     try {

@@ -7,7 +7,9 @@ describe('readSandboxEnv', () => {
   });
 
   it('reads every variable', () => {
-    expect(readSandboxEnv({ SANDBOX_PORT: '4000', SANDBOX_LATENCY_MS: '250', SANDBOX_TENANT: 'tenants/a.json', SANDBOX_URL: 'https://sandbox.example:3979/' })).toEqual({
+    expect(
+      readSandboxEnv({ SANDBOX_PORT: '4000', SANDBOX_LATENCY_MS: '250', SANDBOX_TENANT: 'tenants/a.json', SANDBOX_URL: 'https://sandbox.example:3979/' }),
+    ).toEqual({
       port: 4000,
       latencyMs: 250,
       tenantPath: 'tenants/a.json',

@@ -53,7 +53,10 @@ describe('SQLite store with DATABASE_MAX_MB', () => {
       const full = createSqliteStore(file, { maxBytes: (pages + 2) * pageSize });
       await full.migrate();
       await expect(full.ping()).resolves.toBeUndefined();
-      const err = await full.probeWrite().then(() => null, (e: unknown) => new Error(String((e as Error).message)));
+      const err = await full.probeWrite().then(
+        () => null,
+        (e: unknown) => new Error(String((e as Error).message)),
+      );
       expect(err?.message).toMatch(/full/i);
       await full.close();
       // Without the cap the same file writes again.

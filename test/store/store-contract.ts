@@ -257,7 +257,12 @@ export function storeContract(harness: StoreHarness): void {
       const ok = { ok: true };
       expect(await store.commit({ request: request('s1', { state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] })).toEqual(ok);
       expect(
-        await store.commit({ request: request('s2', { state: 'approved' }), expectedVersion: null, audit: [audit(T1, 'refused-change')], outbox: [outbox('o-x')] }),
+        await store.commit({
+          request: request('s2', { state: 'approved' }),
+          expectedVersion: null,
+          audit: [audit(T1, 'refused-change')],
+          outbox: [outbox('o-x')],
+        }),
       ).toEqual({ ok: false, reason: 'one_open_request' });
       expect(await store.getRequest('s2')).toBeNull();
       expect(await store.listAudit(T1, 10)).toEqual([]);
@@ -273,9 +278,7 @@ export function storeContract(harness: StoreHarness): void {
       });
       expect((await store.getRequest('d1'))?.state).toBe('draft');
       // Another tenant is not affected.
-      expect(await store.commit({ request: request('t2s', { tenantId: T2, state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] })).toEqual(
-        ok,
-      );
+      expect(await store.commit({ request: request('t2s', { tenantId: T2, state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] })).toEqual(ok);
       // The open one moves on to approved (still the one), then completes; then the draft may be submitted.
       expect(await store.commit({ request: request('s1', { state: 'approved', version: 2 }), expectedVersion: 1, audit: [], outbox: [] })).toEqual(ok);
       expect(await store.commit({ request: request('s1', { state: 'completed', version: 3 }), expectedVersion: 2, audit: [], outbox: [] })).toEqual(ok);
@@ -295,7 +298,9 @@ export function storeContract(harness: StoreHarness): void {
       const r1 = request('r1', { state: 'approved' });
       await store.commit({ request: r1, expectedVersion: null, audit: [], outbox: [] });
       const conn = connection(WS_A, 'r1');
-      expect(await store.commit({ request: { ...r1, state: 'completed', version: 2 }, expectedVersion: 1, audit: [], outbox: [], connection: { set: conn } })).toEqual({
+      expect(
+        await store.commit({ request: { ...r1, state: 'completed', version: 2 }, expectedVersion: 1, audit: [], outbox: [], connection: { set: conn } }),
+      ).toEqual({
         ok: true,
       });
       expect(await store.getConnection(T1)).toEqual(conn);
@@ -304,7 +309,15 @@ export function storeContract(harness: StoreHarness): void {
       // The same workspace again (any casing of its key's parts) is accepted.
       const same = connection({ ...WS_A, resourceGroup: 'RG-a' }, 'r2');
       await store.commit({ request: request('r2'), expectedVersion: null, audit: [], outbox: [] });
-      expect(await store.commit({ request: request('r2', { state: 'completed', version: 2 }), expectedVersion: 1, audit: [], outbox: [], connection: { set: same } })).toEqual({
+      expect(
+        await store.commit({
+          request: request('r2', { state: 'completed', version: 2 }),
+          expectedVersion: 1,
+          audit: [],
+          outbox: [],
+          connection: { set: same },
+        }),
+      ).toEqual({
         ok: true,
       });
       expect(await store.getConnection(T1)).toEqual(same);
@@ -326,13 +339,27 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.claimOutbox(10, iso(1000), iso(2000))).toEqual([]);
 
       // Cleared (disconnect), then another workspace may be connected.
-      expect(await store.commit({ request: request('r2', { state: 'disconnected', version: 3 }), expectedVersion: 2, audit: [], outbox: [], connection: { clear: true } })).toEqual({
+      expect(
+        await store.commit({
+          request: request('r2', { state: 'disconnected', version: 3 }),
+          expectedVersion: 2,
+          audit: [],
+          outbox: [],
+          connection: { clear: true },
+        }),
+      ).toEqual({
         ok: true,
       });
       expect(await store.getConnection(T1)).toBeNull();
       const b = connection(WS_B, 'r3');
       expect(
-        await store.commit({ request: request('r3', { workspace: WS_B, state: 'completed', version: 2 }), expectedVersion: 1, audit: [], outbox: [], connection: { set: b } }),
+        await store.commit({
+          request: request('r3', { workspace: WS_B, state: 'completed', version: 2 }),
+          expectedVersion: 1,
+          audit: [],
+          outbox: [],
+          connection: { set: b },
+        }),
       ).toEqual({ ok: true });
       expect(await store.getConnection(T1)).toEqual(b);
     });
@@ -350,7 +377,15 @@ export function storeContract(harness: StoreHarness): void {
     test('listAudit is newest first, per tenant, limited; exportAudit is everything oldest first', async () => {
       const written: AuditRecord[] = [];
       for (let i = 0; i < 5; i++) {
-        const a = audit(i % 2 === 0 ? T1 : T2, `act-${i}`, { requestId: i === 0 ? null : `r${i}`, outcome: i === 3 ? 'refused' : 'accepted', fromState: 'draft', toState: 'submitted', detail: `d${i}`, ...(i === 1 ? { actor: 'system' as const, version: 3 } : {}), ...(i === 3 ? { refusalCode: 'not_allowed' } : {}) });
+        const a = audit(i % 2 === 0 ? T1 : T2, `act-${i}`, {
+          requestId: i === 0 ? null : `r${i}`,
+          outcome: i === 3 ? 'refused' : 'accepted',
+          fromState: 'draft',
+          toState: 'submitted',
+          detail: `d${i}`,
+          ...(i === 1 ? { actor: 'system' as const, version: 3 } : {}),
+          ...(i === 3 ? { refusalCode: 'not_allowed' } : {}),
+        });
         written.push(a);
         await store.appendAudit([a]);
       }
@@ -394,7 +429,11 @@ export function storeContract(harness: StoreHarness): void {
       const claimed = await store.claimOutbox(10, iso(5), iso(60));
       expect(claimed.map((o) => o.id)).toEqual(['o1', 'o2']);
       // What nextAttemptAt a claimed record carries is not pinned (SQLite: the due time; PostgreSQL: the lease).
-      expect({ ...claimed[0], nextAttemptAt: undefined }).toEqual({ ...outbox('o1', { createdAt: iso(1), requestId: 'r1' }), attempts: 1, nextAttemptAt: undefined });
+      expect({ ...claimed[0], nextAttemptAt: undefined }).toEqual({
+        ...outbox('o1', { createdAt: iso(1), requestId: 'r1' }),
+        attempts: 1,
+        nextAttemptAt: undefined,
+      });
 
       // Leased until iso(60): not claimable again before then, even by another instance.
       expect(await store.claimOutbox(10, iso(30), iso(90))).toEqual([]);
@@ -445,9 +484,7 @@ export function storeContract(harness: StoreHarness): void {
       const a = store;
       const b = another();
       await b.ping();
-      const claims = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).claimOutbox(7, iso(1000), iso(5000))),
-      );
+      const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).claimOutbox(7, iso(1000), iso(5000))));
       const ids = claims.flat().map((o) => o.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.sort()).toEqual(rows.map((o) => o.id));
@@ -499,8 +536,20 @@ export function storeContract(harness: StoreHarness): void {
       await store.commit({ request: request('ra', { state: 'approved' }), expectedVersion: null, audit: [], outbox: [] });
       await store.commit({ request: request('rb', { state: 'draft', workspace: WS_B }), expectedVersion: null, audit: [], outbox: [] });
       const results = await Promise.all([
-        store.commit({ request: request('ra', { state: 'completed', version: 2 }), expectedVersion: 1, audit: [], outbox: [], connection: { set: connection(WS_A, 'ra') } }),
-        b.commit({ request: request('rb', { state: 'completed', version: 2, workspace: WS_B }), expectedVersion: 1, audit: [], outbox: [], connection: { set: connection(WS_B, 'rb') } }),
+        store.commit({
+          request: request('ra', { state: 'completed', version: 2 }),
+          expectedVersion: 1,
+          audit: [],
+          outbox: [],
+          connection: { set: connection(WS_A, 'ra') },
+        }),
+        b.commit({
+          request: request('rb', { state: 'completed', version: 2, workspace: WS_B }),
+          expectedVersion: 1,
+          audit: [],
+          outbox: [],
+          connection: { set: connection(WS_B, 'rb') },
+        }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'already_connected' }]);
@@ -534,9 +583,7 @@ export function storeContract(harness: StoreHarness): void {
       const b = another();
       const c = another();
       await Promise.all([b.ping(), c.ping()]);
-      const results = await Promise.all(
-        [store, b, c, store, b, c].map((s, i) => s.claimRequestLease('contested', `owner-${i}`, iso(0), iso(60))),
-      );
+      const results = await Promise.all([store, b, c, store, b, c].map((s, i) => s.claimRequestLease('contested', `owner-${i}`, iso(0), iso(60))));
       expect(results.filter(Boolean)).toHaveLength(1);
     });
   });

@@ -55,7 +55,12 @@ describe('store readiness', () => {
     state.migrateFailures = 1_000_000;
     const readiness = createStoreReadiness(store, { logger: quiet, minDelayMs: 5, maxDelayMs: 10 });
     await readiness.start();
-    expect(await readiness.check()).toEqual({ ready: false, store: 'postgres', database: 'migrating', message: expect.stringMatching(/schema is not in place/) });
+    expect(await readiness.check()).toEqual({
+      ready: false,
+      store: 'postgres',
+      database: 'migrating',
+      message: expect.stringMatching(/schema is not in place/),
+    });
     readiness.stop();
     const calls = state.migrateCalls;
     await new Promise((r) => setTimeout(r, 50));

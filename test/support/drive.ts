@@ -19,7 +19,14 @@ export interface InvokeBody {
 }
 
 /** Clicks a card button (Action.Execute); returns the invoke response body (HTTP must be 200). */
-export async function click(t: TestBot, user: TeamsUser, verb: string, data: Record<string, unknown>, where: 'personal' | 'channel', replyToId?: string): Promise<InvokeBody> {
+export async function click(
+  t: TestBot,
+  user: TeamsUser,
+  verb: string,
+  data: Record<string, unknown>,
+  where: 'personal' | 'channel',
+  replyToId?: string,
+): Promise<InvokeBody> {
   const conversationId = where === 'personal' ? personalConversationId(user) : `${SOC_CHANNEL_ID};messageid=1`;
   const res = await t.send(cardAction(t.serviceUrl, user, verb, data, { conversationId, conversationType: where, replyToId }));
   if (res.status !== 200) throw new Error(`invoke answered HTTP ${res.status}: ${JSON.stringify(res.body)}`);

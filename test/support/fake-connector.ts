@@ -62,7 +62,9 @@ export class FakeConnector {
       if (predicate(this.calls)) return this.calls;
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error(`Timed out waiting for ${what}; got ${this.calls.length} calls: ${this.calls.map((c) => `${c.method} ${c.path} ${textOf(c)}`).join(' | ')}`);
+    throw new Error(
+      `Timed out waiting for ${what}; got ${this.calls.length} calls: ${this.calls.map((c) => `${c.method} ${c.path} ${textOf(c)}`).join(' | ')}`,
+    );
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -76,7 +78,10 @@ export class FakeConnector {
       const failure = this.failures.find((f) => f.count > 0);
       if (failure) {
         failure.count -= 1;
-        res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}) });
+        res.writeHead(failure.status, {
+          'content-type': 'application/json',
+          ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+        });
         res.end(JSON.stringify({ error: { code: 'Injected', message: `injected ${failure.status}` } }));
         return;
       }

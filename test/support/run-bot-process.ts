@@ -27,7 +27,10 @@ export function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 10_000): Promise<{
 }
 
 /** Starts the compiled bot and resolves once it printed its URL. */
-export function startBotProcess(env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<{ child: ChildProcess; url: string; startedAt: number; readyLineAt: number }> {
+export function startBotProcess(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 15_000,
+): Promise<{ child: ChildProcess; url: string; startedAt: number; readyLineAt: number }> {
   return new Promise((resolve, reject) => {
     const startedAt = Date.now();
     const child = spawn(process.execPath, [BOT_ENTRY], { env, cwd: ROOT });

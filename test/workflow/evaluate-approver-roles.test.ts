@@ -33,11 +33,7 @@ describe('evaluateApproverRoles: the Azure rule', () => {
     ['Sentinel Contributor alone', [sc(SUB)], false],
     ['nothing', [], false],
     ['Owner with different case and a trailing slash', [{ scope: `${SUB.toUpperCase()}/`, roleDefinitionGuid: AZURE_ROLE.owner.toUpperCase() }], true],
-    [
-      'a full roleDefinitionId',
-      [{ scope: SUB, roleDefinitionGuid: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLE.owner}` }],
-      true,
-    ],
+    ['a full roleDefinitionId', [{ scope: SUB, roleDefinitionGuid: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLE.owner}` }], true],
     ['Sentinel Contributor at the resource group in a different case', [uaa(SUB), sc(RG.toUpperCase())], true],
   ])('%s → qualified: %p (disconnect)', (_, assignments, expected) => {
     const result = evaluate('disconnect', assignments, []);
@@ -53,13 +49,10 @@ describe('evaluateApproverRoles: the Entra rule', () => {
     expect(result.missing).toEqual(['needs Global Administrator or Security Administrator in Microsoft Entra ID']);
   });
 
-  it.each([ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator.toUpperCase()])(
-    'connect with Entra role %s and Owner is qualified',
-    (role) => {
-      const result = evaluate('connect', [owner(SUB)], [role]);
-      expect(result).toMatchObject({ qualified: true, missing: [] });
-    },
-  );
+  it.each([ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator.toUpperCase()])('connect with Entra role %s and Owner is qualified', (role) => {
+    const result = evaluate('connect', [owner(SUB)], [role]);
+    expect(result).toMatchObject({ qualified: true, missing: [] });
+  });
 
   it('connect with the Entra role but no Azure role names the Azure roles', () => {
     const result = evaluate('connect', [], [ENTRA_ROLE.globalAdministrator]);
@@ -94,12 +87,7 @@ describe('evaluateApproverRoles: what it says', () => {
   });
 
   it('lists the relevant roles held that apply to the workspace, ignoring the rest', () => {
-    const result = evaluate('connect', [
-      owner(SUB),
-      sc(RG),
-      sc(OTHER_RG),
-      { scope: SUB, roleDefinitionGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' },
-    ]);
+    const result = evaluate('connect', [owner(SUB), sc(RG), sc(OTHER_RG), { scope: SUB, roleDefinitionGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' }]);
     expect(result.held).toEqual([
       'Security Administrator in Microsoft Entra ID',
       'Owner on subscription d0cfe6b2-9ac0-4464-9919-dccaee2e48c0',

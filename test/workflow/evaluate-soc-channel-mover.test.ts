@@ -7,7 +7,11 @@ describe('who may move the SOC channel', () => {
     ['Global Administrator', [ENTRA_ROLE.globalAdministrator], []],
     ['Security Administrator (any case)', [ENTRA_ROLE.securityAdministrator.toUpperCase()], []],
     ['Owner of a subscription', [], [{ scope: SUB, roleDefinitionGuid: AZURE_ROLE.owner }]],
-    ['User Access Administrator of a subscription, as a full roleDefinitionId', [], [{ scope: SUB, roleDefinitionGuid: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLE.userAccessAdministrator}` }]],
+    [
+      'User Access Administrator of a subscription, as a full roleDefinitionId',
+      [],
+      [{ scope: SUB, roleDefinitionGuid: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLE.userAccessAdministrator}` }],
+    ],
     ['Owner of a management group', [], [{ scope: '/providers/Microsoft.Management/managementGroups/contoso', roleDefinitionGuid: AZURE_ROLE.owner }]],
     ['Owner at the root', [], [{ scope: '/', roleDefinitionGuid: AZURE_ROLE.owner }]],
   ])('%s may', (_, entra, azure) => {

@@ -45,9 +45,7 @@ describe('not_qualified', () => {
       approverRoles: unqualified,
     });
     expect(refusal.code).toBe('not_qualified');
-    expect(refusal.message).toContain(
-      'Approving a connect request needs Global Administrator or Security Administrator in Microsoft Entra ID.',
-    );
+    expect(refusal.message).toContain('Approving a connect request needs Global Administrator or Security Administrator in Microsoft Entra ID.');
   });
 
   it('applies to a rejection too', () => {
@@ -132,8 +130,7 @@ describe('not_requester', () => {
 });
 
 describe('disconnect reason', () => {
-  const bare = () =>
-    createDraft({ id: 'req-2', tenantId: TENANT, kind: 'disconnect', workspace, requester: dana, at: T_CREATED });
+  const bare = () => createDraft({ id: 'req-2', tenantId: TENANT, kind: 'disconnect', workspace, requester: dana, at: T_CREATED });
   const setReason = (reason: string) => transition(deepFreeze(bare()), { type: 'set_reason', by: dana, reason, at: T_EVENT });
 
   it('is required before submitting', () => {

@@ -25,11 +25,7 @@ const ALLOWED: Record<string, RequestState> = {
   'approved/expire': 'expired',
 };
 
-function expectedNotification(
-  from: RequestState,
-  type: WorkflowEventType,
-  kind: RequestKind,
-): NotificationKind | null {
+function expectedNotification(from: RequestState, type: WorkflowEventType, kind: RequestKind): NotificationKind | null {
   if (type === 'set_reason') return null;
   if (type === 'cancel') return from === 'draft' ? null : 'cancelled';
   if (type === 'verified') return kind === 'connect' ? 'connected' : 'disconnected';
@@ -43,9 +39,7 @@ function expectedNotification(
   return byType[type] ?? null;
 }
 
-const cells = REQUEST_STATES.flatMap((state) =>
-  WORKFLOW_EVENT_TYPES.map((type) => ({ state, type, cell: TRANSITION_TABLE[state][type] })),
-);
+const cells = REQUEST_STATES.flatMap((state) => WORKFLOW_EVENT_TYPES.map((type) => ({ state, type, cell: TRANSITION_TABLE[state][type] })));
 
 describe('TRANSITION_TABLE', () => {
   it('has a cell for every state × event type', () => {

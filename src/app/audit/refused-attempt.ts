@@ -7,7 +7,15 @@ import type { StoredRequest } from '../stored-request';
  * (checks that no longer pass, a portal step that is not pending, nothing to cancel):
  * who tried what, on which request, and why it was refused. Not a state change.
  */
-export function refusedAttempt(input: { request: StoredRequest | null; tenantId: string; actor: Person; action: string; code: string; message: string; at: string }): AuditRecord {
+export function refusedAttempt(input: {
+  request: StoredRequest | null;
+  tenantId: string;
+  actor: Person;
+  action: string;
+  code: string;
+  message: string;
+  at: string;
+}): AuditRecord {
   const { request } = input;
   return {
     at: input.at,

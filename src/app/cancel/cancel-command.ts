@@ -22,7 +22,19 @@ export async function cancelCommand(ctx: AppContext, origin: TurnOrigin): Promis
   if (own.length === 0) {
     const message = 'You have no open request to cancel. Type `status` to see the requests in progress.';
     await ctx.store.appendAudit([
-      { at, tenantId: origin.tenantId, requestId: null, actor: by, action: 'cancel', outcome: 'refused', fromState: null, toState: null, version: 0, refusalCode: 'nothing_open', detail: message },
+      {
+        at,
+        tenantId: origin.tenantId,
+        requestId: null,
+        actor: by,
+        action: 'cancel',
+        outcome: 'refused',
+        fromState: null,
+        toState: null,
+        version: 0,
+        refusalCode: 'nothing_open',
+        detail: message,
+      },
     ]);
     return [messageReply({ title: 'Nothing to cancel', text: message })];
   }
@@ -37,8 +49,12 @@ export async function cancelCommand(ctx: AppContext, origin: TurnOrigin): Promis
     const announced = request.state !== 'draft';
     lines.push(`Your ${describeRequest(request)} is cancelled${announced ? '; the SOC channel has been told' : ''}.`);
     // The portal step cannot be undone by the bot; say so when it may already have happened.
-    if (request.state === 'approved') lines.push('If the approver already did the step in the Defender portal, that change stays: check the portal, or run `check` on the workspace.');
+    if (request.state === 'approved')
+      lines.push('If the approver already did the step in the Defender portal, that change stays: check the portal, or run `check` on the workspace.');
   }
-  if (lines.length === 0) return [messageReply({ title: 'Could not cancel', text: problem ?? 'Nothing was cancelled. Type `status` to see where your request stands.', style: 'warning' })];
+  if (lines.length === 0)
+    return [
+      messageReply({ title: 'Could not cancel', text: problem ?? 'Nothing was cancelled. Type `status` to see where your request stands.', style: 'warning' }),
+    ];
   return [messageReply({ title: 'Request cancelled', text: `${lines.join(' ')}`, nextStep: problem ?? undefined, style: 'warning' })];
 }

@@ -19,6 +19,10 @@ export async function cancelAction(ctx: AppContext, origin: TurnOrigin, action: 
   const outcome = await applyRequestEvent(ctx, existing, { type: 'cancel', by, at: ctx.now().toISOString(), expectedVersion: ref.version }, by);
   if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
   return cardResult(
-    renderMessageCard({ title: 'Request cancelled', text: `Your request to ${outcome.request.kind} ${outcome.request.workspace.name} is cancelled. Nothing was changed.`, style: 'warning' }),
+    renderMessageCard({
+      title: 'Request cancelled',
+      text: `Your request to ${outcome.request.kind} ${outcome.request.workspace.name} is cancelled. Nothing was changed.`,
+      style: 'warning',
+    }),
   );
 }

@@ -15,7 +15,13 @@ export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument
   const person = personOf(origin);
   if (!person) return [{ text: UNKNOWN_PERSON_MESSAGE }];
   if (argument.trim() === '') {
-    return [messageReply({ title: 'Which workspace?', text: 'Type `check <workspace>` with a resource id, subscriptionId/resourceGroup/name, or a unique workspace name.', style: 'warning' })];
+    return [
+      messageReply({
+        title: 'Which workspace?',
+        text: 'Type `check <workspace>` with a resource id, subscriptionId/resourceGroup/name, or a unique workspace name.',
+        style: 'warning',
+      }),
+    ];
   }
   const resolved = await resolveWorkspace(ctx.arm, argument);
   if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];

@@ -27,7 +27,10 @@ export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argume
   const outcome = await prepareConnect(ctx, origin.tenantId, requester, resolved.workspace);
   if (!outcome.ok) {
     // Switching workspaces: the refusal names the connected one; offer the disconnect as the next step.
-    const nextStep = outcome.code === 'already_connected' ? 'Type `disconnect` to start disconnecting it (with a reason and an approval), then `connect` this workspace again.' : undefined;
+    const nextStep =
+      outcome.code === 'already_connected'
+        ? 'Type `disconnect` to start disconnecting it (with a reason and an approval), then `connect` this workspace again.'
+        : undefined;
     return [messageReply({ title: outcome.title, text: outcome.message, style: 'warning', nextStep })];
   }
   return [{ card: outcome.card, summary: `Connect ${resolved.workspace.name}: checks and product changes` }];

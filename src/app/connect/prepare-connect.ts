@@ -19,7 +19,13 @@ export const CHECK_DEADLINE_MS = 8_000;
  * checks, then a draft (replacing the requester's own earlier draft) and the
  * product-changes card with `request.submit` / `request.cancel`.
  */
-export async function prepareConnect(ctx: AppContext, tenantId: string, requester: Person, workspace: WorkspaceRef, deadlineMs = CHECK_DEADLINE_MS): Promise<PrepareOutcome> {
+export async function prepareConnect(
+  ctx: AppContext,
+  tenantId: string,
+  requester: Person,
+  workspace: WorkspaceRef,
+  deadlineMs = CHECK_DEADLINE_MS,
+): Promise<PrepareOutcome> {
   const at = ctx.now().toISOString();
   const [connection, open] = await Promise.all([ctx.store.getConnection(tenantId), ctx.store.listOpenRequests(tenantId)]);
   const openRequests = open as unknown as StoredRequest[];
@@ -48,7 +54,8 @@ export async function prepareConnect(ctx: AppContext, tenantId: string, requeste
     audit: [{ at, tenantId, requestId: draft.id, actor: requester, action: 'create', outcome: 'accepted', fromState: null, toState: 'draft', version: 1 }],
     outbox: [],
   });
-  if (!committed.ok) return { ok: false, title: 'Cannot start a connect request', message: 'The request could not be saved. Try again.', code: committed.reason };
+  if (!committed.ok)
+    return { ok: false, title: 'Cannot start a connect request', message: 'The request could not be saved. Try again.', code: committed.reason };
   ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft' }, 'request created');
   return { ok: true, card: productChangesCard(draft, report), request: draft };
 }

@@ -28,7 +28,13 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
 
   let readiness = request.readiness;
-  if (request.kind === 'connect' && request.state === 'draft' && request.requester.id === by.id && request.version === ref.version && !isFresh(readiness, ctx.now())) {
+  if (
+    request.kind === 'connect' &&
+    request.state === 'draft' &&
+    request.requester.id === by.id &&
+    request.version === ref.version &&
+    !isFresh(readiness, ctx.now())
+  ) {
     const connection = await ctx.store.getConnection(origin.tenantId);
     readiness = await runReadinessChecks(ctx.arm, ctx.graph, {
       workspace: request.workspace,
@@ -40,7 +46,9 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
     if (!readiness.canSubmit) {
       const blocking = readiness.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown'));
       const message = `The checks no longer pass: ${blocking.map((c) => `${c.title}: ${c.reason}`).join(' ')} Fix this, then run \`connect\` again.`;
-      await ctx.store.appendAudit([refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'submit', code: 'checks_not_passed', message, at: ctx.now().toISOString() })]);
+      await ctx.store.appendAudit([
+        refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'submit', code: 'checks_not_passed', message, at: ctx.now().toISOString() }),
+      ]);
       return refused(409, 'ChecksNotPassed', message);
     }
   }
@@ -48,7 +56,17 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
     // A workspace disconnected meanwhile would otherwise be "verified" at once.
     const still = await disconnectStillNeeded(ctx, request);
     if (!still.ok) {
-      await ctx.store.appendAudit([refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'submit', code: 'nothing_connected', message: still.message, at: ctx.now().toISOString() })]);
+      await ctx.store.appendAudit([
+        refusedAttempt({
+          request,
+          tenantId: origin.tenantId,
+          actor: by,
+          action: 'submit',
+          code: 'nothing_connected',
+          message: still.message,
+          at: ctx.now().toISOString(),
+        }),
+      ]);
       return refused(409, 'nothing_connected', still.message);
     }
   }

@@ -54,7 +54,9 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
     } finally {
       await ctx.store
         .releaseRequestLease(listed.id, owner)
-        .catch((err: unknown) => ctx.logger.warn({ requestId: listed.id, err: err instanceof Error ? err.message : String(err) }, 'request lease not released; it runs out by itself'));
+        .catch((err: unknown) =>
+          ctx.logger.warn({ requestId: listed.id, err: err instanceof Error ? err.message : String(err) }, 'request lease not released; it runs out by itself'),
+        );
     }
   };
 
@@ -65,7 +67,10 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
         await work(request);
       } catch (err) {
         // One request's failure (e.g. the database going away) must not starve the others.
-        ctx.logger.warn({ requestId: request.id, err: err instanceof Error ? err.message : String(err) }, 'verification of a request failed; retried next pass');
+        ctx.logger.warn(
+          { requestId: request.id, err: err instanceof Error ? err.message : String(err) },
+          'verification of a request failed; retried next pass',
+        );
       }
     }
   };

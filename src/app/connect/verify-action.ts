@@ -22,7 +22,18 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (request.state !== 'approved') {
     const message = `This request is ${request.state}: there is no portal step to check.`;
     const by = personOf(origin);
-    if (by) await ctx.store.appendAudit([refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'verified', code: 'forbidden_transition', message, at: ctx.now().toISOString() })]);
+    if (by)
+      await ctx.store.appendAudit([
+        refusedAttempt({
+          request,
+          tenantId: origin.tenantId,
+          actor: by,
+          action: 'verified',
+          code: 'forbidden_transition',
+          message,
+          at: ctx.now().toISOString(),
+        }),
+      ]);
     return refused(409, 'forbidden_transition', message);
   }
   const result = await verifyRequest(ctx, request, personOf(origin) ?? undefined);
@@ -35,7 +46,9 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
     case 'pending':
     case 'error':
       return cardResult(
-        renderPortalStepCard(portalStepView({ ...result.request, lastVerification: { at, text: result.text, verified: false } }, ctx.config.verify.pollSeconds)),
+        renderPortalStepCard(
+          portalStepView({ ...result.request, lastVerification: { at, text: result.text, verified: false } }, ctx.config.verify.pollSeconds),
+        ),
       );
     case 'refused': {
       // The poller (here or on another instance) may have completed it a moment earlier: show that, not an error.

@@ -61,7 +61,12 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
         (request.kind === 'connect'
           ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run `connect` again.'
           : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run `disconnect` again.');
-      const failed = await applyRequestEvent(ctx, request, { type: 'verification_failed', at: now.toISOString(), message, expectedVersion: request.version }, 'system');
+      const failed = await applyRequestEvent(
+        ctx,
+        request,
+        { type: 'verification_failed', at: now.toISOString(), message, expectedVersion: request.version },
+        'system',
+      );
       return failed.ok ? { kind: 'timed_out', request: failed.request } : { kind: 'refused', outcome: failed };
     }
     return { kind: 'pending', request, text: missingSignals(request.kind, signals) };
@@ -95,7 +100,9 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
  */
 function invisibleToAzure(request: StoredRequest): boolean {
   const changes = request.readiness?.productChanges;
-  return request.kind === 'connect' && (!changes || (changes.rulesKnown && changes.rulesToDeactivate.length === 0 && changes.appsAlreadyContributors !== false));
+  return (
+    request.kind === 'connect' && (!changes || (changes.rulesKnown && changes.rulesToDeactivate.length === 0 && changes.appsAlreadyContributors !== false))
+  );
 }
 
 /** What the portal's Overview shows for the workspace: data connector and automation rule counts. */

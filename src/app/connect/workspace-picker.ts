@@ -9,15 +9,28 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
   try {
     [workspaces, subscriptions] = await Promise.all([ctx.arm.listWorkspaces(), ctx.arm.listSubscriptions().catch(() => [])]);
   } catch {
-    return { ok: false, message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>` with its resource id.' };
+    return {
+      ok: false,
+      message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>` with its resource id.',
+    };
   }
   if (workspaces.length === 0) {
-    return { ok: false, message: 'The bot cannot see any Log Analytics workspace. Give its identity Reader on the subscription that holds your Sentinel workspace, then try again.' };
+    return {
+      ok: false,
+      message:
+        'The bot cannot see any Log Analytics workspace. Give its identity Reader on the subscription that holds your Sentinel workspace, then try again.',
+    };
   }
   const sentinel = await Promise.all(workspaces.map((w) => ctx.arm.isSentinelEnabled(w).catch(() => null)));
   const subName = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
   const card = renderWorkspacePickerCard({
-    workspaces: workspaces.map((w, i) => ({ resourceId: w.id, name: w.name, resourceGroup: w.resourceGroup, subscription: subName(w.subscriptionId), sentinelEnabled: sentinel[i] })),
+    workspaces: workspaces.map((w, i) => ({
+      resourceId: w.id,
+      name: w.name,
+      resourceGroup: w.resourceGroup,
+      subscription: subName(w.subscriptionId),
+      sentinelEnabled: sentinel[i],
+    })),
   });
   return { ok: true, card: card as unknown as Json };
 }

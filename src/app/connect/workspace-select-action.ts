@@ -30,8 +30,7 @@ export async function workspaceSelectAction(ctx: AppContext, origin: TurnOrigin,
   const workspace = parsed.workspace;
 
   const work = prepareConnect(ctx, origin.tenantId, requester, workspace);
-  const toCard = (o: PrepareOutcome): Json =>
-    o.ok ? o.card : (renderMessageCard({ title: o.title, text: o.message, style: 'warning' }) as unknown as Json);
+  const toCard = (o: PrepareOutcome): Json => (o.ok ? o.card : (renderMessageCard({ title: o.title, text: o.message, style: 'warning' }) as unknown as Json));
   const answer = await runWithin(work, INVOKE_BUDGET_MS, async (late) => {
     if (!action.replyToId) return;
     const at = ctx.now().toISOString();
@@ -52,6 +51,9 @@ export async function workspaceSelectAction(ctx: AppContext, origin: TurnOrigin,
   });
   if (answer.done) return cardResult(toCard(answer.value));
   return cardResult(
-    renderMessageCard({ title: `Checking ${workspace.name}…`, text: 'Azure is slow to answer. This card will show the checks and the product changes as soon as they are done.' }),
+    renderMessageCard({
+      title: `Checking ${workspace.name}…`,
+      text: 'Azure is slow to answer. This card will show the checks and the product changes as soon as they are done.',
+    }),
   );
 }

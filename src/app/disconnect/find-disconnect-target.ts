@@ -43,7 +43,11 @@ async function recognisedByArgument(ctx: AppContext, typed: string): Promise<Dis
     const signals = await readConnectionSignals(ctx.arm, ctx.graph, resolved.workspace);
     if (connectedOutsideTheBot(signals)) return { ok: true, workspace: resolved.workspace, connection: null };
   } catch (err) {
-    return { ok: false, title: 'Could not check the connection', message: `Azure did not answer when the bot checked whether ${resolved.workspace.name} is connected (${describeCallError(err)}). Try again in a minute.` };
+    return {
+      ok: false,
+      title: 'Could not check the connection',
+      message: `Azure did not answer when the bot checked whether ${resolved.workspace.name} is connected (${describeCallError(err)}). Try again in a minute.`,
+    };
   }
   return {
     ok: false,
@@ -58,7 +62,11 @@ async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
   try {
     found = await findConnectedWorkspaces(ctx.arm, ctx.graph);
   } catch (err) {
-    return { ok: false, title: 'Could not check the connection', message: `Azure did not answer when the bot looked for the connected workspace (${describeCallError(err)}). Try again in a minute, or type \`disconnect <workspace>\`.` };
+    return {
+      ok: false,
+      title: 'Could not check the connection',
+      message: `Azure did not answer when the bot looked for the connected workspace (${describeCallError(err)}). Try again in a minute, or type \`disconnect <workspace>\`.`,
+    };
   }
   if (found.length === 1) {
     const w = found[0];

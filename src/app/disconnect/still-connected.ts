@@ -13,7 +13,10 @@ export async function disconnectStillNeeded(ctx: AppContext, request: StoredRequ
   const record = await ctx.store.getConnection(request.tenantId);
   if (record) {
     if (sameWorkspace(record.workspace, request.workspace)) return { ok: true };
-    return { ok: false, message: `${formatWorkspace(request.workspace)} is no longer the connected workspace; ${formatWorkspace(record.workspace)} is. Run \`disconnect\` again.` };
+    return {
+      ok: false,
+      message: `${formatWorkspace(request.workspace)} is no longer the connected workspace; ${formatWorkspace(record.workspace)} is. Run \`disconnect\` again.`,
+    };
   }
   try {
     const signals = await readConnectionSignals(ctx.arm, ctx.graph, request.workspace);
@@ -21,5 +24,8 @@ export async function disconnectStillNeeded(ctx: AppContext, request: StoredRequ
   } catch {
     return { ok: true };
   }
-  return { ok: false, message: `${formatWorkspace(request.workspace)} is no longer connected to the Defender portal, so there is nothing to disconnect. Type \`status\` to see the current state.` };
+  return {
+    ok: false,
+    message: `${formatWorkspace(request.workspace)} is no longer connected to the Defender portal, so there is nothing to disconnect. Type \`status\` to see the current state.`,
+  };
 }

@@ -63,6 +63,6 @@ export async function auditEventViews(records: AuditRecord[], loadSubject: (requ
   return records.map((r) => ({
     at: displayTime(r.at),
     actor: auditActorName(r),
-    what: describeAuditEntry(r, r.requestId ? subjects.get(r.requestId) ?? null : null),
+    what: describeAuditEntry(r, r.requestId ? (subjects.get(r.requestId) ?? null) : null),
   }));
 }

@@ -19,7 +19,10 @@ export function parseHistoryCount(argument: string): { ok: true; n: number } | {
   const n = /^\d{1,6}$/.test(typed) ? Number(typed) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > HISTORY_MAX) {
     const shown = typed.length > 20 ? `${typed.slice(0, 20)}…` : typed;
-    return { ok: false, message: `"${shown}" is not a number of entries I can show: give a whole number from 1 to ${HISTORY_MAX}, e.g. \`history 50\`, or just \`history\` for the last ${HISTORY_DEFAULT}.` };
+    return {
+      ok: false,
+      message: `"${shown}" is not a number of entries I can show: give a whole number from 1 to ${HISTORY_MAX}, e.g. \`history 50\`, or just \`history\` for the last ${HISTORY_DEFAULT}.`,
+    };
   }
   return { ok: true, n };
 }

@@ -43,7 +43,11 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
     recentEvents: await auditEventViews(changes, (id) => loadAuditSubject(ctx, id)),
     asOf: displayTime(now.toISOString()),
   });
-  const summary = connected ? `Status: ${connected.workspaceName} is connected` : recognised.connectionNote ? 'Status: connection not known' : 'Status: no workspace connected';
+  const summary = connected
+    ? `Status: ${connected.workspaceName} is connected`
+    : recognised.connectionNote
+      ? 'Status: connection not known'
+      : 'Status: no workspace connected';
   return [{ card: card as unknown as Json, summary }];
 }
 
@@ -66,7 +70,9 @@ async function recognisedConnection(ctx: AppContext): Promise<{ connected?: Conn
     const found = await withDeadline(findConnectedWorkspaces(ctx.arm, ctx.graph), Date.now() + SIGNALS_DEADLINE_MS);
     if (found.length === 0) return {};
     if (found.length > 1) {
-      return { connectionNote: `The bot has no record of a connection, and Azure shows several workspaces as connected: ${found.map((w) => w.name).join(', ')}. Check System > Settings > Microsoft Sentinel > Workspaces in the Defender portal.` };
+      return {
+        connectionNote: `The bot has no record of a connection, and Azure shows several workspaces as connected: ${found.map((w) => w.name).join(', ')}. Check System > Settings > Microsoft Sentinel > Workspaces in the Defender portal.`,
+      };
     }
     return {
       connected: {
@@ -78,7 +84,9 @@ async function recognisedConnection(ctx: AppContext): Promise<{ connected?: Conn
     };
   } catch (err) {
     ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'status: connection signals unavailable');
-    return { connectionNote: `The bot has no record of a connection and could not check Azure for one (${describeCallError(err)}). Try \`status\` again in a minute.` };
+    return {
+      connectionNote: `The bot has no record of a connection and could not check Azure for one (${describeCallError(err)}). Try \`status\` again in a minute.`,
+    };
   }
 }
 

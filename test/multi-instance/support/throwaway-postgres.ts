@@ -43,8 +43,8 @@ function newestVersion(): string | null {
   }
 }
 
-
-const asPostgres = (port: number, sql: string) => run('runuser', ['-u', 'postgres', '--', 'psql', '-p', String(port), '-v', 'ON_ERROR_STOP=1', '-qtA', '-c', sql], { cwd: '/' });
+const asPostgres = (port: number, sql: string) =>
+  run('runuser', ['-u', 'postgres', '--', 'psql', '-p', String(port), '-v', 'ON_ERROR_STOP=1', '-qtA', '-c', sql], { cwd: '/' });
 
 /** Drops clusters this helper left behind in runs that died (their process is gone). */
 async function dropLeftovers(version: string): Promise<void> {
@@ -71,7 +71,19 @@ export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
   const port = await freePort();
   const name = `${PREFIX}_${process.pid}_${Date.now().toString(36)}`;
   // Durability is not under test: skip fsync so that start and restart are quick.
-  await run('pg_createcluster', ['-p', String(port), '-o', 'fsync=off', '-o', 'synchronous_commit=off', '-o', 'full_page_writes=off', '--start', version, name]);
+  await run('pg_createcluster', [
+    '-p',
+    String(port),
+    '-o',
+    'fsync=off',
+    '-o',
+    'synchronous_commit=off',
+    '-o',
+    'full_page_writes=off',
+    '--start',
+    version,
+    name,
+  ]);
   const ctl = (action: string) => run('pg_ctlcluster', [version, name, action, ...(action === 'start' ? [] : ['-m', 'fast'])]).then(() => undefined);
   try {
     await asPostgres(port, "CREATE ROLE bot LOGIN PASSWORD 'bot'");
