@@ -90,7 +90,8 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv, default
         break;
       case '--help':
         throw new Error(
-          'usage: npm run bench -- [--latency ms] [--levels 1,50,200] [--seconds s] [--think ms] [--open-requests n] [--profile dir] [--node-args "flags"] [--out file]',
+          'usage: npm run bench -- [--latency ms] [--levels 1,50,200] [--seconds s] [--think ms] [--open-requests n] [--profile dir] [--node-args ' +
+            '"flags"] [--out file]',
         );
       default:
         throw new Error(`bench: unknown option ${flag} (try --help)`);

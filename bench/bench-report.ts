@@ -116,7 +116,9 @@ export function formatReport(r: BenchResults): string {
   const targets = [['target', 'limit', 'measured', 'met'], ...r.targets.map((t) => [t.description, t.limit, fmt(t.measured), t.met ? 'yes' : 'NO'])];
   const errors = Object.entries(r.levels).flatMap(([users, l]) => Object.entries(l.errors).map(([reason, n]) => `  ${users} users: ${n} × ${reason}`));
   return [
-    `Benchmark — ${r.machine.cpus} × ${r.machine.cpuModel} (load average ${r.machine.loadAverageAtStart.toFixed(1)} at start), Node ${r.machine.node}, emulated latency ${r.options.latencyMs} ms/call, ${r.options.levelSeconds} s per level, think time ${r.options.thinkMs} ms${r.options.botNodeArgs.length ? `, bot started with ${r.options.botNodeArgs.join(' ')}` : ''}`,
+    `Benchmark — ${r.machine.cpus} × ${r.machine.cpuModel} (load average ${r.machine.loadAverageAtStart.toFixed(1)} at start), Node ` +
+      `${r.machine.node}, emulated latency ${r.options.latencyMs} ms/call, ${r.options.levelSeconds} s per level, think time ${r.options.thinkMs} ms` +
+      `${r.options.botNodeArgs.length ? `, bot started with ${r.options.botNodeArgs.join(' ')}` : ''}`,
     '',
     table(levelRows),
     '',

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import { freePort } from '../src/server/free-port';
 import * as path from 'node:path';
 import { requestJson } from './http-client';
 

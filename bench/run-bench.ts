@@ -86,7 +86,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     return results;
   } catch (err) {
     keepWorkDir = true;
-    throw new Error(`${(err as Error).message} (logs kept in ${workDir})`);
+    throw new Error(`${(err as Error).message} (logs kept in ${workDir})`, { cause: err });
   } finally {
     await connector.stop();
     closeIdleSockets();
@@ -139,7 +139,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const results = await runBench(options, (line) => process.stdout.write(`… ${line}\n`));
   process.stdout.write(
-    `\n${formatReport(results)}\n\nWritten ${path.relative(process.cwd(), options.resultsFile ?? '') || options.resultsFile} in ${Math.round((Date.now() - started) / 1000)} s.\n`,
+    `\n${formatReport(results)}\n\nWritten ${path.relative(process.cwd(), options.resultsFile ?? '') || options.resultsFile} in ` +
+      `${Math.round((Date.now() - started) / 1000)} s.\n`,
   );
 }
 

@@ -133,14 +133,17 @@ export function pageHtml(): string {
   #stage { display: inline-block; padding: 16px 20px 20px 16px; background: var(--page); }
   .message { width: 560px; }
   .sender { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; font-size: 12px; color: var(--subtle); }
-  .avatar { width: 28px; height: 28px; border-radius: 6px; background: var(--accent); color: #fff; display: inline-flex; align-items: center; justify-content: center; font-weight: 600; font-size: 13px; }
+  .avatar { width: 28px; height: 28px; border-radius: 6px; background: var(--accent); color: #fff;
+    display: inline-flex; align-items: center; justify-content: center; font-weight: 600; font-size: 13px; }
   .name { font-weight: 600; color: var(--text); }
-  .bubble { margin-left: 36px; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--card); box-shadow: 0 1px 2px rgba(0,0,0,.12); }
+  .bubble { margin-left: 36px; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--card);
+    box-shadow: 0 1px 2px rgba(0,0,0,.12); }
   .ac-adaptiveCard { outline: none; }
   /* Teams breaks long unbroken strings (resource ids) instead of letting them overflow the card. */
   .ac-textBlock, .ac-richTextBlock, .ac-factset td { overflow-wrap: anywhere; }
   .ac-pushButton { font-family: ${FONT}; font-size: 14px; font-weight: 600; min-height: 32px; padding: 4px 12px; border-radius: 4px;
-    border: 1px solid var(--buttonBorder); background: var(--buttonBg); color: var(--text); cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    border: 1px solid var(--buttonBorder); background: var(--buttonBg); color: var(--text); cursor: pointer;
+    overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .ac-pushButton.style-positive { background: var(--accent); border-color: var(--accent); color: var(--primaryText); }
   .ac-pushButton.style-destructive { color: var(--attention); border-color: var(--attention); }
   .ac-input, .ac-textInput, .ac-multichoiceInput select { font-family: ${FONT}; font-size: 14px; color: var(--text); }

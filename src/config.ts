@@ -251,7 +251,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   if (mode === 'live') {
     if (!e.MicrosoftAppId) {
       throw new ConfigError(
-        'MicrosoftAppId is required in live mode: set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI) to the Azure Bot registration, or set BOT_MODE=sandbox to run the simulated tenant',
+        'MicrosoftAppId is required in live mode: set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI) to the Azure Bot ' +
+          'registration, or set BOT_MODE=sandbox to run the simulated tenant',
       );
     }
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
@@ -262,7 +263,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     const tenant = (env.AZURE_TENANT_ID ?? '').trim() || e.MicrosoftAppTenantId;
     if (!tenant) {
       throw new ConfigError(
-        "The bot's own tenant is unknown: set AZURE_TENANT_ID (or MicrosoftAppTenantId) to your Microsoft Entra tenant id; live mode serves only that organisation",
+        "The bot's own tenant is unknown: set AZURE_TENANT_ID (or MicrosoftAppTenantId) to your Microsoft Entra tenant id; live mode serves only that " +
+          'organisation',
       );
     }
     if (!GUID.test(tenant)) {

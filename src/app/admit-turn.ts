@@ -14,7 +14,8 @@ export const SANDBOX_CHANNELS: readonly string[] = ['msteams', 'emulator', 'webc
 
 /** The one answer to anyone outside: it names nothing of the tenant the bot serves. */
 export const TENANT_NOT_ALLOWED_MESSAGE =
-  'Sorry, this bot serves another organisation, so it cannot help you here. Nothing was read or changed. Ask your Teams admin for the Sentinel onboarding app of your own organisation.';
+  'Sorry, this bot serves another organisation, so it cannot help you here. Nothing was read or changed. Ask your Teams admin for the Sentinel ' +
+  'onboarding app of your own organisation.';
 
 export type Admission = { ok: true } | { ok: false; why: 'channel' | 'tenant' };
 

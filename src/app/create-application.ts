@@ -18,7 +18,8 @@ export interface ApplicationParts {
 }
 
 const INVALID_USER_ID_MESSAGE =
-  "Your message carries a user id that is not a Microsoft Entra object id, so I cannot tell who you are. Nothing was read or changed. In Teams this is automatic; in the Emulator or Web Chat, use a sandbox user's object id as the user id.";
+  'Your message carries a user id that is not a Microsoft Entra object id, so I cannot tell who you are. Nothing was read or changed. In Teams this ' +
+  "is automatic; in the Emulator or Web Chat, use a sandbox user's object id as the user id.";
 
 /** The base commands every part of the bot shares. */
 export const baseCommands: ApplicationParts['commands'] = {
@@ -58,7 +59,9 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
           toState: null,
           version: 0,
           refusalCode: 'tenant_not_allowed',
-          detail: `Refused a ${origin.channel || 'channel-less'} activity from tenant ${foreign}: ${admission.why === 'channel' ? 'the bot does not serve this channel' : 'the bot serves another organisation'}.`,
+          detail:
+            `Refused a ${origin.channel || 'channel-less'} activity from tenant ${foreign}: ` +
+            `${admission.why === 'channel' ? 'the bot does not serve this channel' : 'the bot serves another organisation'}.`,
         },
       ]);
       return { code: 'TenantNotAllowed', message: TENANT_NOT_ALLOWED_MESSAGE };

@@ -7,6 +7,7 @@ export function personOf(origin: TurnOrigin): Person | null {
 }
 
 export const UNKNOWN_PERSON_MESSAGE =
-  "I cannot tell who you are: your message carries no Microsoft Entra object id. In Teams this is automatic; in the Bot Framework Emulator, set the user id to a sandbox user's object id.";
+  'I cannot tell who you are: your message carries no Microsoft Entra object id. In Teams this is automatic; in the Bot Framework Emulator, set the ' +
+  "user id to a sandbox user's object id.";
 
 export const PERSONAL_ONLY_MESSAGE = (command: string) => `\`${command}\` works in a 1:1 chat with me: open a chat with the bot and type it there.`;

@@ -48,7 +48,9 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
           conversationKey: conversationKeys.channel(current.tenantId, current.channelId),
           payload: {
             kind: 'post',
-            text: `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused (${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.`,
+            text:
+              `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused ` +
+              `(${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.`,
           },
           createdAt: at,
           attempts: 0,
@@ -125,11 +127,15 @@ async function moveRefusal(ctx: AppContext, origin: TurnOrigin): Promise<{ code:
   } catch (err) {
     return {
       code: 'roles_unverified',
-      message: `${intro} ${SOC_CHANNEL_MOVER_RULE} Your roles could not be read (${describeCallError(err)}), so the SOC channel stays where it is; try again in a minute.`,
+      message:
+        `${intro} ${SOC_CHANNEL_MOVER_RULE} Your roles could not be read (${describeCallError(err)}), so the SOC channel stays where it is; ` +
+        `try again in a minute.`,
     };
   }
   return {
     code: 'not_qualified',
-    message: `${intro} ${SOC_CHANNEL_MOVER_RULE} You hold none of these roles, so the SOC channel stays where it is; ask an administrator to run \`notify here\` in this channel.`,
+    message:
+      `${intro} ${SOC_CHANNEL_MOVER_RULE} You hold none of these roles, so the SOC channel stays where it is; ask an administrator to run ` +
+      `\`notify here\` in this channel.`,
   };
 }

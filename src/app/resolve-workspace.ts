@@ -11,7 +11,7 @@ export type ResolvedWorkspace = { ok: true; workspace: WorkspaceRef } | { ok: fa
 export async function resolveWorkspace(arm: ArmPort, argument: string): Promise<ResolvedWorkspace> {
   const parsed = parseWorkspaceArgument(argument);
   if (!parsed.ok) return { ok: false, message: parsed.refusal.message };
-  let all: WorkspaceInfo[] | null = null;
+  let all: WorkspaceInfo[] | null;
   try {
     all = await arm.listWorkspaces();
   } catch {

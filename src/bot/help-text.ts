@@ -1,7 +1,8 @@
 /** The answer to `help`: what the bot does and its commands. */
 export function helpText(): string {
   return [
-    '**Sentinel onboarding** connects a Microsoft Sentinel workspace to the Microsoft Defender portal, and disconnects it, with the checks and the approval a SOC needs.',
+    '**Sentinel onboarding** connects a Microsoft Sentinel workspace to the Microsoft Defender portal, and disconnects it, with the checks and the ' +
+      'approval a SOC needs.',
     '',
     'In a 1:1 chat with me:',
     '- `connect [workspace]` check a workspace, see what will change, and ask the SOC channel to approve',
@@ -24,6 +25,7 @@ export function helpText(): string {
 /** The greeting when the bot is installed in a chat or a team. */
 export function greetingText(inChannel: boolean): string {
   return inChannel
-    ? 'Hello! I help this team connect a Microsoft Sentinel workspace to the Microsoft Defender portal. Run `notify here` in the channel where approvals should be posted, and `help` to see what I can do.'
+    ? 'Hello! I help this team connect a Microsoft Sentinel workspace to the Microsoft Defender portal. Run `notify here` in the channel where ' +
+        'approvals should be posted, and `help` to see what I can do.'
     : 'Hello! I help you connect a Microsoft Sentinel workspace to the Microsoft Defender portal. Type `connect` to start, or `help` to see what I can do.';
 }

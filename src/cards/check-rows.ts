@@ -109,7 +109,9 @@ export function productChangesSectionData(workspaceName: string, changes: Produc
     rulesIntro:
       all.length === 0
         ? 'None: the workspace has no enabled Microsoft security incident creation rules to deactivate.'
-        : `These ${all.length === 1 ? 'active Microsoft security incident creation rule is' : `${all.length} active Microsoft security incident creation rules are`} deactivated:`,
+        : all.length === 1
+          ? 'These active Microsoft security incident creation rule is deactivated:'
+          : `These ${all.length} active Microsoft security incident creation rules are deactivated:`,
     rules,
     hasMoreRules: all.length > rules.length,
     moreRulesText: `…and ${all.length - rules.length} more.`,

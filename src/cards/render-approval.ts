@@ -6,7 +6,8 @@ import type { ApprovalDecisionView, ApprovalView, RequestKindView } from './view
 
 const APPROVER_ROLES: Record<RequestKindView, string> = {
   connect:
-    'Who may approve: an Entra Global Administrator or Security Administrator who also holds, on the subscription, Owner, or User Access Administrator together with Microsoft Sentinel Contributor.',
+    'Who may approve: an Entra Global Administrator or Security Administrator who also holds, on the subscription, Owner, or User Access ' +
+    'Administrator together with Microsoft Sentinel Contributor.',
   disconnect: 'Who may approve: someone who holds, on the subscription, Owner, or User Access Administrator together with Microsoft Sentinel Contributor.',
 };
 

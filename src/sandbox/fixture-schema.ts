@@ -123,7 +123,9 @@ export const tenantFixtureSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['connectedWorkspace'],
-          message: `workspace ${tenant.connectedWorkspace} is not in "subscriptions"; accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace`,
+          message:
+            `workspace ${tenant.connectedWorkspace} is not in "subscriptions"; accepted: null or ` +
+            `"<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace`,
         });
       }
     }

@@ -13,13 +13,13 @@ export function loadTenantFixture(path?: string): TenantFixture {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(`Cannot read sandbox tenant fixture file ${path}: ${(err as Error).message}. Set SANDBOX_TENANT to a readable JSON file.`);
+    throw new Error(`Cannot read sandbox tenant fixture file ${path}: ${(err as Error).message}. Set SANDBOX_TENANT to a readable JSON file.`, { cause: err });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`Sandbox tenant fixture file ${path} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`Sandbox tenant fixture file ${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   return parseTenantFixture(data, `file ${path}`);
 }

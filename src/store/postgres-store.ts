@@ -10,7 +10,6 @@ import {
   type ConnectionRecord,
   type Json,
   type OutboxRecord,
-  type RequestChange,
   type RequestRecord,
   type SocChannelRecord,
   type StateItem,
@@ -142,7 +141,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   const insertOutboxRows = async (client: PoolClient, records: OutboxRecord[]) => {
     for (const o of records) {
       await client.query(
-        'INSERT INTO outbox (id, tenant_id, request_id, conversation_key, payload, created_at, attempts, next_attempt_at, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        'INSERT INTO outbox (id, tenant_id, request_id, conversation_key, payload, created_at, attempts, next_attempt_at, sent_at) VALUES ($1, $2, ' +
+          '$3, $4, $5, $6, $7, $8, $9)',
         [o.id, o.tenantId, o.requestId, o.conversationKey, JSON.stringify(o.payload), o.createdAt, o.attempts, o.nextAttemptAt, o.sentAt],
       );
     }
@@ -217,7 +217,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
 
     async saveConversation(key, reference) {
       await query(
-        'INSERT INTO conversations (key, reference, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
+        'INSERT INTO conversations (key, reference, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, ' +
+          'updated_at = excluded.updated_at',
         [key, JSON.stringify(reference), new Date().toISOString()],
       );
     },
@@ -246,7 +247,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
           const body = JSON.stringify(r);
           if (change.expectedVersion === null) {
             const info = await c.query(
-              'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING',
+              'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ' +
+                'ON CONFLICT (id) DO NOTHING',
               [r.id, r.tenantId, r.kind, r.state, r.version, r.requester.id, workspaceKey(r.workspace), body],
             );
             if (info.rowCount !== 1) throw new Refused('exists');

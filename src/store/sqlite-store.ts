@@ -59,7 +59,8 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   };
   const insertOutboxRows = (records: OutboxRecord[]) => {
     const insertOutbox = prep(
-      'INSERT INTO outbox (id, tenant_id, request_id, conversation_key, payload, created_at, attempts, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO outbox (id, tenant_id, request_id, conversation_key, payload, created_at, attempts, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ' +
+        '?, ?, ?, ?, ?)',
     );
     for (const o of records) {
       insertOutbox.run(o.id, o.tenantId, o.requestId, o.conversationKey, JSON.stringify(o.payload), o.createdAt, o.attempts, o.nextAttemptAt, o.sentAt);
@@ -163,7 +164,8 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
 
     async saveConversation(key, reference) {
       prep(
-        'INSERT INTO conversations (key, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
+        'INSERT INTO conversations (key, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, ' +
+          'updated_at = excluded.updated_at',
       ).run(key, JSON.stringify(reference), new Date().toISOString());
     },
     async getConversation(key) {

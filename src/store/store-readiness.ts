@@ -39,7 +39,8 @@ export interface StoreReadiness {
 
 const UNREACHABLE = 'The database does not answer. The bot keeps running and reconnects by itself when it is back.';
 const CANNOT_WRITE =
-  'The database answers but cannot store anything (disk full, read-only or over its size limit). Free space or raise the limit; the bot keeps running and is ready again once it can write.';
+  'The database answers but cannot store anything (disk full, read-only or over its size limit). Free space or raise the limit; the bot keeps running ' +
+  'and is ready again once it can write.';
 const MIGRATING =
   'The database answers but the schema is not in place yet (migrations pending). The bot applies them by itself and retries until they are in place.';
 

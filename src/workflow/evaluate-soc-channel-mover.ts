@@ -12,7 +12,8 @@ export interface SocChannelMoverInput {
 
 /** What moving the SOC channel needs, in words (refusals and the README quote it). */
 export const SOC_CHANNEL_MOVER_RULE =
-  'Moving the SOC channel needs Global Administrator or Security Administrator in Microsoft Entra ID, or Owner or User Access Administrator on a subscription the bot sees.';
+  'Moving the SOC channel needs Global Administrator or Security Administrator in Microsoft Entra ID, or Owner or User Access Administrator on a ' +
+  'subscription the bot sees.';
 
 /**
  * Whether a person may move an existing SOC channel elsewhere: the channel decides where approvals

@@ -8,7 +8,8 @@ import { startTestBot, type TestBot } from '../support/test-bot';
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const SUB = 'd0cfe6b2-9ac0-4464-9919-dccaee2e48c0';
 const MIA = { id: '44444444-4444-4444-8444-444444444444', name: 'Mia Chen (SOC admins)' }; // Owner + Security Administrator through a group
-const OLA = { id: '55555555-5555-4555-8555-555555555555', name: 'Ola Berg (Global admin)' }; // UAA on the subscription + Sentinel Contributor on the resource group
+// UAA on the subscription + Sentinel Contributor on the resource group
+const OLA = { id: '55555555-5555-4555-8555-555555555555', name: 'Ola Berg (Global admin)' };
 const SAM = { id: '66666666-6666-4666-8666-666666666666', name: 'Sam Ortiz (RG owner)' }; // Owner only on the resource group
 
 describe('approvers: roles checked at the click, groups included', () => {
@@ -169,22 +170,26 @@ describe('tenant without Defender XDR: the preview path', () => {
     await t.stop();
   });
 
-  test('the connector check warns about the preview path, submit is allowed, the portal card starts with Incidents, and the connection is verified without a connector', async () => {
-    const card = cardOf(await say(t, USERS.dana, 'connect law-soc-new'))!;
-    expect(cardText(card)).toMatch(/Defender XDR connector[\s\S]*Warning/);
-    expect(cardText(card)).toMatch(/preview path/);
-    expect(cardText(card)).toMatch(/Investigation & response > Incidents/);
-    const { requestId } = await submitConnect(t, USERS.dana, 'law-soc-new');
-    const answer = await click(t, MIA, 'request.approve', { requestId, version: 2 }, 'channel');
-    expect(answer.statusCode).toBe(200);
-    const text = cardText(answer.value);
-    expect(text.indexOf('Incidents')).toBeGreaterThan(-1);
-    expect(text.indexOf('Incidents')).toBeLessThan(text.indexOf('Connect a workspace'));
-    expect((await t.request('POST', '/sandbox/portal/connect', { workspace: `${SUB}/rg-soc/law-soc-new` })).status).toBe(200);
-    const done = await click(t, MIA, 'connection.verify', { requestId, version: 3 }, 'channel');
-    expect(cardText(done.value)).toMatch(/connected/i);
-    expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
-  });
+  test(
+    'the connector check warns about the preview path, submit is allowed, the portal card starts with Incidents, and the connection is verified ' +
+      'without a connector',
+    async () => {
+      const card = cardOf(await say(t, USERS.dana, 'connect law-soc-new'))!;
+      expect(cardText(card)).toMatch(/Defender XDR connector[\s\S]*Warning/);
+      expect(cardText(card)).toMatch(/preview path/);
+      expect(cardText(card)).toMatch(/Investigation & response > Incidents/);
+      const { requestId } = await submitConnect(t, USERS.dana, 'law-soc-new');
+      const answer = await click(t, MIA, 'request.approve', { requestId, version: 2 }, 'channel');
+      expect(answer.statusCode).toBe(200);
+      const text = cardText(answer.value);
+      expect(text.indexOf('Incidents')).toBeGreaterThan(-1);
+      expect(text.indexOf('Incidents')).toBeLessThan(text.indexOf('Connect a workspace'));
+      expect((await t.request('POST', '/sandbox/portal/connect', { workspace: `${SUB}/rg-soc/law-soc-new` })).status).toBe(200);
+      const done = await click(t, MIA, 'connection.verify', { requestId, version: 3 }, 'channel');
+      expect(cardText(done.value)).toMatch(/connected/i);
+      expect((await t.bot.store.getRequest(requestId))!.state).toBe('completed');
+    },
+  );
 });
 
 describe('a connection made in the portal before the bot was installed', () => {

@@ -9,7 +9,7 @@ const PROD = `${SUB}/rg-soc/law-soc-prod`;
 
 describe('connect a workspace: checks, approval in the SOC channel, portal step, verified completion', () => {
   let t: TestBot;
-  let now = new Date('2026-11-29T10:00:00Z');
+  const now = new Date('2026-11-29T10:00:00Z');
   beforeAll(async () => {
     t = await startTestBot({ VERIFY_POLL_SECONDS: '3600' }, { now: () => now });
   });

@@ -7,7 +7,7 @@ import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/start-bot';
 import { textOf } from '../support/fake-connector';
-import { click, setSocChannel, socPosts, submitConnect } from '../support/drive';
+import { click, setSocChannel, submitConnect } from '../support/drive';
 import { botAddedToTeam, cardAction, personalConversationId, personalMessage, SOC_CHANNEL_ID, TENANT_ID, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import { cleanEnv, startBotProcess } from '../support/run-bot-process';

@@ -51,7 +51,8 @@ describe('sandbox HTTP endpoints', () => {
     });
     const off = await h.request(
       'GET',
-      `${ARM}/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops-metrics/providers/Microsoft.SecurityInsights/onboardingStates/default`,
+      `${ARM}/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops-metrics` +
+        '/providers/Microsoft.SecurityInsights/onboardingStates/default',
     );
     expect(off.status).toBe(404);
   });
@@ -77,7 +78,8 @@ describe('sandbox HTTP endpoints', () => {
   });
 
   it('requires ConsistencyLevel: eventual on transitiveRoleAssignments', async () => {
-    const path = `/sandbox/graph/beta/roleManagement/directory/transitiveRoleAssignments?$filter=${encodeURIComponent("principalId eq '22222222-2222-4222-8222-222222222222'")}`;
+    const filter = encodeURIComponent("principalId eq '22222222-2222-4222-8222-222222222222'");
+    const path = `/sandbox/graph/beta/roleManagement/directory/transitiveRoleAssignments?$filter=${filter}`;
     expect((await h.request('GET', path)).status).toBe(400);
     const ok = await h.request('GET', path, undefined, { ConsistencyLevel: 'eventual' });
     expect(ok.body).toMatchObject({

@@ -22,7 +22,7 @@ const harness: StoreHarness = {
         } catch (err) {
           // The native addon builds its errors with the constructor of the first jest module registry that
           // loaded it; in a shared worker that is another realm's Error, which jest's toThrow does not see.
-          throw new Error((err as Error).message);
+          throw new Error((err as Error).message, { cause: err });
         }
       },
       async dispose() {

@@ -23,6 +23,7 @@ export function requirePostgres(url: string = TEST_DATABASE_URL): Promise<void> 
           `PostgreSQL is not reachable at ${redactUrl(url)} (${(err as Error).message}). ` +
             'Start one with `sudo .ci/start-postgres.sh` (or set TEST_DATABASE_URL), ' +
             'or set SKIP_POSTGRES_TESTS=1 to skip the PostgreSQL tests explicitly.',
+          { cause: err },
         );
       } finally {
         await client.end().catch(() => undefined);

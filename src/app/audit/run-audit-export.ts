@@ -63,7 +63,8 @@ export async function runAuditExport(args: string[], io: AuditExportIo): Promise
     return 0;
   } catch (err) {
     io.stderr.write(
-      `audit:export: could not read the audit log (${err instanceof Error ? err.message : String(err)}). Check DATABASE_URL and that the bot has started once against this database.\n`,
+      `audit:export: could not read the audit log (${err instanceof Error ? err.message : String(err)}). Check DATABASE_URL and that the bot has ` +
+        `started once against this database.\n`,
     );
     if (file) out.destroy();
     return 1;

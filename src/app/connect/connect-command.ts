@@ -8,7 +8,8 @@ import { prepareConnect } from './prepare-connect';
 import { workspacePickerCard } from './workspace-picker';
 
 export const NO_SOC_CHANNEL_MESSAGE =
-  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and run `notify here` in its channel (mention me there), then try again.';
+  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and run `notify here` in its channel (mention me there), ' +
+  'then try again.';
 
 /** `connect [workspace]` in 1:1: the picker without a workspace, else checks and the product-changes card. */
 export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {

@@ -79,7 +79,9 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
   return cardResult(
     renderMessageCard({
       title: 'Sent for approval',
-      text: `Your request to ${outcome.request.kind} ${outcome.request.workspace.name} is in the SOC channel, ${describeState(outcome.request).toLowerCase()}. Someone else with the required roles must approve it; you will hear from me here.`,
+      text:
+        `Your request to ${outcome.request.kind} ${outcome.request.workspace.name} is in the SOC channel, ` +
+        `${describeState(outcome.request).toLowerCase()}. Someone else with the required roles must approve it; you will hear from me here.`,
       nextStep: 'Type `cancel` to withdraw it, `status` to see where it stands.',
       style: 'good',
     }),

@@ -50,7 +50,9 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
     return {
       kind: 'pending',
       request,
-      text: 'Azure cannot show this connection: the Defender apps already held their role and the workspace had no incident creation rule to deactivate. After connecting in the portal, the approver confirms it with Check now.',
+      text:
+        'Azure cannot show this connection: the Defender apps already held their role and the workspace had no incident creation rule to ' +
+        'deactivate. After connecting in the portal, the approver confirms it with Check now.',
     };
   }
   if (!done) {
@@ -59,8 +61,10 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
       const message =
         `The portal step was not confirmed by Azure within ${ctx.config.verify.timeoutMinutes} minutes. ` +
         (request.kind === 'connect'
-          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run `connect` again.'
-          : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run `disconnect` again.');
+          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run ' +
+            '`connect` again.'
+          : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run ' +
+            '`disconnect` again.');
       const failed = await applyRequestEvent(
         ctx,
         request,

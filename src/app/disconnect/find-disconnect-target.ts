@@ -52,7 +52,9 @@ async function recognisedByArgument(ctx: AppContext, typed: string): Promise<Dis
   return {
     ok: false,
     title: 'Nothing to disconnect',
-    message: `${formatWorkspace(resolved.workspace)} is not connected to the Defender portal: the bot has no record of a connection, and Azure does not show one (its Defender XDR connector does not create incidents for the portal). Type \`status\` to see the current state.`,
+    message:
+      `${formatWorkspace(resolved.workspace)} is not connected to the Defender portal: the bot has no record of a connection, and Azure does ` +
+      `not show one (its Defender XDR connector does not create incidents for the portal). Type \`status\` to see the current state.`,
     refusal: refuse('nothing_connected', `${formatWorkspace(resolved.workspace)} is not connected to the Defender portal.`),
   };
 }
@@ -65,7 +67,9 @@ async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
     return {
       ok: false,
       title: 'Could not check the connection',
-      message: `Azure did not answer when the bot looked for the connected workspace (${describeCallError(err)}). Try again in a minute, or type \`disconnect <workspace>\`.`,
+      message:
+        `Azure did not answer when the bot looked for the connected workspace (${describeCallError(err)}). Try again in a minute, or type ` +
+        `\`disconnect <workspace>\`.`,
     };
   }
   if (found.length === 1) {
@@ -76,7 +80,9 @@ async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
     return {
       ok: false,
       title: 'Which workspace?',
-      message: `Azure shows several workspaces as connected to the Defender portal: ${found.map(formatWorkspace).join(', ')}. Type \`disconnect <workspace>\` with the one to disconnect.`,
+      message:
+        `Azure shows several workspaces as connected to the Defender portal: ${found.map(formatWorkspace).join(', ')}. Type \`disconnect ` +
+        `<workspace>\` with the one to disconnect.`,
     };
   }
   return {

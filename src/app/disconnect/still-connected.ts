@@ -26,6 +26,8 @@ export async function disconnectStillNeeded(ctx: AppContext, request: StoredRequ
   }
   return {
     ok: false,
-    message: `${formatWorkspace(request.workspace)} is no longer connected to the Defender portal, so there is nothing to disconnect. Type \`status\` to see the current state.`,
+    message:
+      `${formatWorkspace(request.workspace)} is no longer connected to the Defender portal, so there is nothing to disconnect. Type \`status\` ` +
+      `to see the current state.`,
   };
 }

@@ -21,7 +21,9 @@ export function parseHistoryCount(argument: string): { ok: true; n: number } | {
     const shown = typed.length > 20 ? `${typed.slice(0, 20)}…` : typed;
     return {
       ok: false,
-      message: `"${shown}" is not a number of entries I can show: give a whole number from 1 to ${HISTORY_MAX}, e.g. \`history 50\`, or just \`history\` for the last ${HISTORY_DEFAULT}.`,
+      message:
+        `"${shown}" is not a number of entries I can show: give a whole number from 1 to ${HISTORY_MAX}, e.g. \`history 50\`, or just ` +
+        `\`history\` for the last ${HISTORY_DEFAULT}.`,
     };
   }
   return { ok: true, n };
@@ -40,7 +42,8 @@ export async function historyCommand(ctx: AppContext, origin: TurnOrigin, argume
   const intro =
     records.length < count.n
       ? `All ${records.length} entries of the audit log, newest first, refused attempts included.`
-      : `The last ${records.length} entries of the audit log, newest first, refused attempts included. Type \`history ${Math.min(HISTORY_MAX, count.n * 2)}\` for more.`;
+      : `The last ${records.length} entries of the audit log, newest first, refused attempts included. Type \`history ` +
+        `${Math.min(HISTORY_MAX, count.n * 2)}\` for more.`;
   const card = renderHistoryCard({ intro, entries, asOf: displayTime(ctx.now().toISOString()) });
   return [{ card: card as unknown as Json, summary: `Audit history: ${records.length} entries` }];
 }

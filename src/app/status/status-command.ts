@@ -71,7 +71,9 @@ async function recognisedConnection(ctx: AppContext): Promise<{ connected?: Conn
     if (found.length === 0) return {};
     if (found.length > 1) {
       return {
-        connectionNote: `The bot has no record of a connection, and Azure shows several workspaces as connected: ${found.map((w) => w.name).join(', ')}. Check System > Settings > Microsoft Sentinel > Workspaces in the Defender portal.`,
+        connectionNote:
+          `The bot has no record of a connection, and Azure shows several workspaces as connected: ` +
+          `${found.map((w) => w.name).join(', ')}. Check System > Settings > Microsoft Sentinel > Workspaces in the Defender portal.`,
       };
     }
     return {
