@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../bot/read-turn';
+import type { TurnOrigin } from './turn-origin';
 
 /** Whose activities the bot serves (README, "Tenants and channels"). */
 export interface Tenancy {

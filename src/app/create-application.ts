@@ -1,6 +1,6 @@
-import type { ParsedCommand } from '../bot/parse-command';
-import type { TurnOrigin } from '../bot/read-turn';
-import { greetingText, helpText } from '../bot/help-text';
+import type { ParsedCommand } from './parse-command';
+import type { TurnOrigin } from './turn-origin';
+import { greetingText, helpText } from './help-text';
 import type { Json } from '../store/store';
 import { admitTurn, TENANT_NOT_ALLOWED_MESSAGE } from './admit-turn';
 import { conversationKeys } from './conversation-keys';

@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../bot/read-turn';
+import type { TurnOrigin } from './turn-origin';
 import type { Person } from '../workflow';
 
 /** The person behind a turn, or null when the client did not say who (no Entra object id). */

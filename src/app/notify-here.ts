@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../bot/read-turn';
+import type { TurnOrigin } from './turn-origin';
 import { describeCallError } from '../checks/describe-call-error';
 import { evaluateSocChannelMoverRoles } from '../checks/evaluate-soc-channel-mover';
 import { SOC_CHANNEL_MOVER_RULE } from '../workflow';

@@ -1,5 +1,5 @@
-import type { ParsedCommand } from '../bot/parse-command';
-import type { TurnOrigin } from '../bot/read-turn';
+import type { ParsedCommand } from './parse-command';
+import type { TurnOrigin } from './turn-origin';
 import type { Json } from '../store/store';
 
 /** What the bot says back in the conversation of the turn. */

@@ -3,12 +3,10 @@
  * Azure SDKs; everything else sees these interfaces and the typed errors below.
  */
 
-/** A Log Analytics workspace, addressed the way ARM addresses it. */
-export interface WorkspaceRef {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-}
+import type { WorkspaceRef } from '../workflow/workspace-ref';
+
+// The workflow owns the workspace reference; the ports speak of it too.
+export type { WorkspaceRef };
 
 export interface WorkspaceInfo extends WorkspaceRef {
   /** Full ARM resource id, as ARM returned it. */

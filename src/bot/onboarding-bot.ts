@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import type { BotApplication, CardActionResult, Reply } from '../app/types';
 import type { Json } from '../store/store';
-import { parseCommand } from './parse-command';
+import { parseCommand } from '../app/parse-command';
 import { readTurn } from './read-turn';
 import { readCardAction } from './read-card-action';
 

@@ -1,4 +1,4 @@
-import type { WorkspaceRef } from '../azure/ports';
+import type { WorkspaceRef } from './workspace-ref';
 import { isInFlight, type ConnectionRequest, type RequestKind } from './connection-request';
 import { describeRequest, describeState } from './describe-request';
 import { refuse, type Refusal } from './refusal';

@@ -1,4 +1,4 @@
-import type { WorkspaceRef } from '../azure/ports';
+import type { WorkspaceRef } from './workspace-ref';
 import type { Person } from './person';
 
 /** What a request asks for: connect the workspace to the Defender portal, or disconnect it. */

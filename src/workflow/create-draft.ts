@@ -1,4 +1,4 @@
-import type { WorkspaceRef } from '../azure/ports';
+import type { WorkspaceRef } from './workspace-ref';
 import type { DraftRequest, PortalPath, RequestKind } from './connection-request';
 import type { Person } from './person';
 

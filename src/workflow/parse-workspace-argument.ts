@@ -1,4 +1,4 @@
-import type { WorkspaceRef } from '../azure/ports';
+import type { WorkspaceRef } from './workspace-ref';
 import { refuse, type Refusal } from './refusal';
 
 /** What the user typed after `connect`, `check` or `disconnect`, understood. */

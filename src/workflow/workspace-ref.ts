@@ -1,6 +1,9 @@
-import type { WorkspaceRef } from '../azure/ports';
-
-export type { WorkspaceRef };
+/** A Log Analytics workspace, addressed the way ARM addresses it. */
+export interface WorkspaceRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
 
 /** `subscriptionId/resourceGroup/name`, the short form users type and the sandbox uses. */
 export function formatWorkspace(ref: WorkspaceRef): string {

@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import AdmZip from 'adm-zip';
-import { COMMANDS } from '../../src/bot/parse-command';
+import { COMMANDS } from '../../src/app/parse-command';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST_DIR = path.join(ROOT, 'manifest');

@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { describeRequest, isOpen } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';

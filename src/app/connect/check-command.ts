@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { renderReadinessReportCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { Json } from '../../store/store';

@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import type { AppContext } from '../context';
 import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { resolveWorkspace } from '../resolve-workspace';

@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { renderApprovalCard, renderPortalStepCard } from '../../cards';
 import { evaluatePersonRoles } from '../../checks/evaluate-person-roles';
 import { describeCallError } from '../../checks/describe-call-error';

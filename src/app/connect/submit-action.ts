@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { renderMessageCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import { describeState } from '../../workflow';

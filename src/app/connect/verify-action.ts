@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { renderNotificationCard, renderPortalStepCard } from '../../cards';
 import { refusedAttempt } from '../audit/refused-attempt';
 import type { AppContext } from '../context';

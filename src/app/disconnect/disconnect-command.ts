@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import type { RequestRecord } from '../../store/store';
 import { canStartRequest, createDraft, refusalAudit } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';

@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { renderHistoryCard } from '../../cards';
 import type { Json } from '../../store/store';
 import type { AppContext } from '../context';

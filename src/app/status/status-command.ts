@@ -1,4 +1,4 @@
-import type { TurnOrigin } from '../../bot/read-turn';
+import type { TurnOrigin } from '../turn-origin';
 import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView } from '../../cards';
 import { describeCallError, withDeadline } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
