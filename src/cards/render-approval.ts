@@ -1,15 +1,9 @@
+import { describeApproverRequirement } from '../workflow';
 import type { AdaptiveCard } from './adaptive-card';
 import { checkSectionData, productChangesSectionData, type CheckSectionData, type ProductChangesSectionData } from './check-rows';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
 import type { ApprovalDecisionView, ApprovalView, RequestKindView } from './views';
-
-const APPROVER_ROLES: Record<RequestKindView, string> = {
-  connect:
-    'Who may approve: an Entra Global Administrator or Security Administrator who also holds, on the subscription, Owner, or User Access ' +
-    'Administrator together with Microsoft Sentinel Contributor.',
-  disconnect: 'Who may approve: someone who holds, on the subscription, Owner, or User Access Administrator together with Microsoft Sentinel Contributor.',
-};
 
 const KIND_TEXT: Record<RequestKindView, string> = {
   connect: 'Connect to the Defender portal',
@@ -66,7 +60,7 @@ export function renderApprovalCard(view: ApprovalView): AdaptiveCard {
     ...(isConnect && view.changes ? productChangesSectionData(view.workspaceName, view.changes) : EMPTY_CHANGES),
     hasReason: view.kind === 'disconnect' && present(view.reason),
     reason: truncate(view.reason, DISPLAY_LIMITS.userText),
-    approverRolesText: truncate(present(view.approverRoles) ? view.approverRoles : APPROVER_ROLES[view.kind], DISPLAY_LIMITS.line),
+    approverRolesText: truncate(present(view.approverRoles) ? view.approverRoles : describeApproverRequirement(view.kind), DISPLAY_LIMITS.line),
     decided: decision !== undefined,
     decisionStyle: look ? look.style : 'default',
     decisionWord: look ? look.word : '',

@@ -1,5 +1,13 @@
 import { AzureCallError, type ArmPort, type GraphPort, type WorkspaceRef } from '../azure/ports';
-import { ENTRA_ROLE, evaluateApproverRoles, formatWorkspace, roleDisplayName, sameWorkspace, workspaceResourceId, type Person } from '../workflow';
+import {
+  APPROVER_REQUIREMENT,
+  evaluateAzureRequirement,
+  evaluateEntraRequirement,
+  formatWorkspace,
+  sameWorkspace,
+  workspaceResourceId,
+  type Person,
+} from '../workflow';
 import { isEnabledState, MTP_KIND } from './connection-signals';
 import { DOC_LINKS } from './doc-links';
 import { findConnectedWorkspaces } from './find-connected-workspaces';
@@ -135,17 +143,13 @@ export const entraRoleCheck: PrerequisiteCheck = {
   title: 'Entra role for onboarding',
   blocking: false,
   async run({ graph, requester }) {
-    const ids = (await graph.listEntraRoleTemplateIds(requester.id)).map((id) => id.toLowerCase());
-    const held = [ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator].filter((id) => ids.includes(id));
-    return held.length > 0
-      ? { result: 'pass', reason: `${requester.name} holds ${held.map(roleDisplayName).join(' and ')} in Microsoft Entra ID.` }
+    const verdict = evaluateEntraRequirement(await graph.listEntraRoleTemplateIds(requester.id));
+    return verdict.met
+      ? { result: 'pass', reason: `${requester.name} holds ${verdict.roleNames.join(' and ')} in Microsoft Entra ID.` }
       : {
           result: 'warn',
           reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
-          remediation: {
-            text: 'The person who approves and performs the portal step needs Global Administrator or Security Administrator.',
-            url: DOC_LINKS.entraRoles,
-          },
+          remediation: { text: `The person who approves and performs the portal step needs ${APPROVER_REQUIREMENT.entra}.`, url: DOC_LINKS.entraRoles },
         };
   },
 };
@@ -156,17 +160,13 @@ export const azureRolesCheck: PrerequisiteCheck = {
   blocking: false,
   async run({ arm, requester, workspace }) {
     const workspaceId = workspaceResourceId(workspace);
-    const assignments = await arm.listRoleAssignmentsFor(workspaceId, requester.id);
-    const verdict = evaluateApproverRoles({ kind: 'disconnect', workspaceId, entraRoleTemplateIds: [], azureAssignments: assignments });
-    return verdict.qualified
+    const verdict = evaluateAzureRequirement(workspaceId, await arm.listRoleAssignmentsFor(workspaceId, requester.id));
+    return verdict.met
       ? { result: 'pass', reason: `${requester.name} holds ${verdict.held.join(', ')}.` }
       : {
           result: 'warn',
-          reason: `${requester.name} ${verdict.missing.join('; ')}: the approver will need these roles.`,
-          remediation: {
-            text: 'The approver needs Owner on the subscription, or User Access Administrator plus Microsoft Sentinel Contributor.',
-            url: DOC_LINKS.sentinelRoles,
-          },
+          reason: `${requester.name} ${verdict.missing}: the approver will need these roles.`,
+          remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}.`, url: DOC_LINKS.sentinelRoles },
         };
   },
 };

@@ -32,21 +32,51 @@ export interface RoleEvaluation {
   missing: string[];
 }
 
-const ENTRA_MISSING = 'needs Global Administrator or Security Administrator in Microsoft Entra ID';
+/** The approver requirement in words: the Entra half, the Azure half (cards, checks and refusals quote these). */
+export const APPROVER_REQUIREMENT = {
+  entra: 'Global Administrator or Security Administrator in Microsoft Entra ID',
+  azure:
+    'either Owner on the subscription (or above), or User Access Administrator on the subscription (or above) together with ' +
+    'Microsoft Sentinel Contributor on the subscription, the resource group or the workspace',
+} as const;
+
+/** Which halves of the requirement a request of this kind needs: a connect both, a disconnect the Azure half. */
+export function requirementHalves(kind: RequestKind): { entra: boolean; azure: true } {
+  return { entra: kind === 'connect', azure: true };
+}
+
+/** Who may approve a request of this kind, in one sentence. */
+export function describeApproverRequirement(kind: RequestKind): string {
+  return requirementHalves(kind).entra
+    ? `Who may approve: someone who holds ${APPROVER_REQUIREMENT.entra} and, in Azure, ${APPROVER_REQUIREMENT.azure}.`
+    : `Who may approve: someone who holds ${APPROVER_REQUIREMENT.azure}.`;
+}
+
+/** The verdict on one half of the requirement. */
+export interface RequirementVerdict {
+  met: boolean;
+  /** The relevant roles held, in words ("Owner on subscription …", "Security Administrator in Microsoft Entra ID"). */
+  held: string[];
+  /** What is missing, a fragment starting with "needs …"; absent when met. */
+  missing?: string;
+}
+
+/** The Entra half: Global Administrator or Security Administrator, held directly or through a group. */
+export function evaluateEntraRequirement(entraRoleTemplateIds: string[]): RequirementVerdict & { roleNames: string[] } {
+  const ids = entraRoleTemplateIds.map((id) => id.toLowerCase());
+  const roleNames = [ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator].filter((id) => ids.includes(id)).map(roleDisplayName);
+  const held = roleNames.map((name) => `${name} in Microsoft Entra ID`);
+  return roleNames.length > 0 ? { met: true, held, roleNames } : { met: false, held, roleNames, missing: `needs ${APPROVER_REQUIREMENT.entra}` };
+}
 
 /**
- * Decides whether a person may approve (or reject) a request for the workspace,
- * by the roles the Defender portal itself demands: a connect needs Global or
- * Security Administrator in Entra ID plus the Azure rule; a disconnect needs
- * only the Azure rule. Azure rule: Owner at the subscription or above, or User
- * Access Administrator at the subscription or above together with Microsoft
- * Sentinel Contributor at any scope containing the workspace.
+ * The Azure half: Owner at the subscription or above, or User Access Administrator at the
+ * subscription or above together with Microsoft Sentinel Contributor at any scope containing
+ * the workspace. Assignments at unrelated scopes are ignored.
  */
-export function evaluateApproverRoles(input: ApproverRoleInput): RoleEvaluation {
-  const subscriptionScope = subscriptionScopeOf(input.workspaceId);
-  const applicable = input.azureAssignments
-    .map((a) => ({ scope: a.scope, role: guidOf(a.roleDefinitionGuid) }))
-    .filter((a) => appliesTo(a.scope, input.workspaceId));
+export function evaluateAzureRequirement(workspaceId: string, azureAssignments: AzureAssignment[]): RequirementVerdict {
+  const subscriptionScope = subscriptionScopeOf(workspaceId);
+  const applicable = azureAssignments.map((a) => ({ scope: a.scope, role: guidOf(a.roleDefinitionGuid) })).filter((a) => appliesTo(a.scope, workspaceId));
   const atSubscriptionOrAbove = (scope: string): boolean =>
     subscriptionScope !== null && (isManagementGroupScope(scope) || scopeContains(scope, subscriptionScope));
   const holds = (role: string, where: (scope: string) => boolean): boolean => applicable.some((a) => a.role === role && where(a.scope));
@@ -54,27 +84,27 @@ export function evaluateApproverRoles(input: ApproverRoleInput): RoleEvaluation 
   const owner = holds(AZURE_ROLE.owner, atSubscriptionOrAbove);
   const userAccessAdmin = holds(AZURE_ROLE.userAccessAdministrator, atSubscriptionOrAbove);
   const sentinelContributor = holds(AZURE_ROLE.sentinelContributor, () => true);
-  const azureOk = owner || (userAccessAdmin && sentinelContributor);
-
-  const entraIds = input.entraRoleTemplateIds.map((id) => id.toLowerCase());
-  const entraHeld = [ENTRA_ROLE.globalAdministrator, ENTRA_ROLE.securityAdministrator].filter((id) => entraIds.includes(id));
-  const entraOk = input.kind === 'disconnect' || entraHeld.length > 0;
-
-  const missing: string[] = [];
-  if (!entraOk) missing.push(ENTRA_MISSING);
-  if (!azureOk) {
-    missing.push(
-      azureMissing(subscriptionScope, userAccessAdmin, sentinelContributor, {
-        ownerBelowSubscription: holds(AZURE_ROLE.owner, (s) => !atSubscriptionOrAbove(s)),
-      }),
-    );
-  }
-
   const held = [
-    ...entraHeld.map((id) => `${roleDisplayName(id)} in Microsoft Entra ID`),
-    ...applicable.filter((a) => RELEVANT_AZURE_ROLES.includes(a.role)).map((a) => `${roleDisplayName(a.role)} on ${describeScope(a.scope)}`),
+    ...new Set(applicable.filter((a) => RELEVANT_AZURE_ROLES.includes(a.role)).map((a) => `${roleDisplayName(a.role)} on ${describeScope(a.scope)}`)),
   ];
-  return { qualified: missing.length === 0, held: [...new Set(held)], missing };
+  if (owner || (userAccessAdmin && sentinelContributor)) return { met: true, held };
+  const ownerBelowSubscription = holds(AZURE_ROLE.owner, (scope) => !atSubscriptionOrAbove(scope));
+  return { met: false, held, missing: azureMissing(subscriptionScope, userAccessAdmin, sentinelContributor, { ownerBelowSubscription }) };
+}
+
+/**
+ * Decides whether a person may approve (or reject) a request for the workspace, by the roles
+ * the Defender portal itself demands: a connect needs the Entra half and the Azure half of
+ * {@link APPROVER_REQUIREMENT}; a disconnect needs only the Azure half.
+ */
+export function evaluateApproverRoles(input: ApproverRoleInput): RoleEvaluation {
+  const halves = requirementHalves(input.kind);
+  const verdicts = [
+    ...(halves.entra ? [evaluateEntraRequirement(input.entraRoleTemplateIds)] : []),
+    evaluateAzureRequirement(input.workspaceId, input.azureAssignments),
+  ];
+  const missing = verdicts.flatMap((v) => (v.missing ? [v.missing] : []));
+  return { qualified: missing.length === 0, held: [...new Set(verdicts.flatMap((v) => v.held))], missing };
 }
 
 const RELEVANT_AZURE_ROLES: readonly string[] = [AZURE_ROLE.owner, AZURE_ROLE.userAccessAdministrator, AZURE_ROLE.sentinelContributor];

@@ -1,4 +1,5 @@
 import { renderApprovalCard } from '../../src/cards';
+import { APPROVER_REQUIREMENT } from '../../src/workflow';
 import { actions, allText, checkRows, expectRequestData, expectValidCard, inputIds, LONG, ofType, runTexts, verbs } from './card-harness';
 import { approval, disconnectApproval, REQUEST_ID } from './sample-views';
 
@@ -18,8 +19,9 @@ describe('approval card', () => {
     expect(text).toContain('Approval needed: connect request');
     expect(text).toContain('advanced hunting');
     expect(text).toContain('WindowsDefenderATP');
-    expect(text).toContain('Global Administrator or Security Administrator');
-    expect(text).toContain('Owner, or User Access Administrator together with Microsoft Sentinel Contributor');
+    expect(text).toContain(APPROVER_REQUIREMENT.entra);
+    // The workflow's own words for its rule: Sentinel Contributor counts at the subscription, resource group or workspace.
+    expect(text).toContain(APPROVER_REQUIREMENT.azure);
     expect(text).toContain('The requester cannot approve their own request.');
   });
 
@@ -34,7 +36,8 @@ describe('approval card', () => {
     expect(text).toContain('Reason for disconnecting');
     expect(text).not.toContain('advanced hunting');
     expect(text).not.toContain('Global Administrator');
-    expect(text).toContain('Owner, or User Access Administrator together with Microsoft Sentinel Contributor');
+    // The workflow's own words for its rule: Sentinel Contributor counts at the subscription, resource group or workspace.
+    expect(text).toContain(APPROVER_REQUIREMENT.azure);
   });
 
   it.each([

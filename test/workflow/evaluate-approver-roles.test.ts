@@ -1,4 +1,15 @@
-import { AZURE_ROLE, ENTRA_ROLE, evaluateApproverRoles, type AzureAssignment, type RequestKind } from '../../src/workflow';
+import {
+  APPROVER_REQUIREMENT,
+  AZURE_ROLE,
+  describeApproverRequirement,
+  ENTRA_ROLE,
+  evaluateApproverRoles,
+  evaluateAzureRequirement,
+  evaluateEntraRequirement,
+  requirementHalves,
+  type AzureAssignment,
+  type RequestKind,
+} from '../../src/workflow';
 
 const SUB = '/subscriptions/d0cfe6b2-9ac0-4464-9919-dccaee2e48c0';
 const RG = `${SUB}/resourceGroups/rg-soc`;
@@ -93,5 +104,33 @@ describe('evaluateApproverRoles: what it says', () => {
       'Owner on subscription d0cfe6b2-9ac0-4464-9919-dccaee2e48c0',
       'Microsoft Sentinel Contributor on resource group rg-soc',
     ]);
+  });
+});
+
+describe('the approver requirement, in halves and in words', () => {
+  const WS = '/subscriptions/sub-1/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc';
+  const at = (scope: string, roleDefinitionGuid: string) => ({ scope, roleDefinitionGuid });
+
+  test('the Entra half: Global or Security Administrator, any case', () => {
+    expect(evaluateEntraRequirement([ENTRA_ROLE.securityAdministrator.toUpperCase()])).toMatchObject({ met: true, roleNames: ['Security Administrator'] });
+    expect(evaluateEntraRequirement([])).toEqual({ met: false, held: [], roleNames: [], missing: `needs ${APPROVER_REQUIREMENT.entra}` });
+  });
+
+  test('the Azure half accepts Sentinel Contributor at the subscription, the resource group or the workspace', () => {
+    const uaa = at('/subscriptions/sub-1', AZURE_ROLE.userAccessAdministrator);
+    for (const scope of ['/subscriptions/sub-1', '/subscriptions/sub-1/resourceGroups/rg-soc', WS]) {
+      expect(evaluateAzureRequirement(WS, [uaa, at(scope, AZURE_ROLE.sentinelContributor)]).met).toBe(true);
+    }
+    expect(evaluateAzureRequirement(WS, [uaa]).met).toBe(false);
+    expect(evaluateAzureRequirement(WS, [at('/subscriptions/sub-1/resourceGroups/rg-soc', AZURE_ROLE.owner)]).met).toBe(false);
+  });
+
+  test('a connect needs both halves, a disconnect the Azure half; the description says the same', () => {
+    expect(requirementHalves('connect')).toEqual({ entra: true, azure: true });
+    expect(requirementHalves('disconnect')).toEqual({ entra: false, azure: true });
+    expect(describeApproverRequirement('connect')).toContain(APPROVER_REQUIREMENT.entra);
+    expect(describeApproverRequirement('connect')).toContain(APPROVER_REQUIREMENT.azure);
+    expect(describeApproverRequirement('disconnect')).not.toContain('Entra');
+    expect(APPROVER_REQUIREMENT.azure).toContain('Microsoft Sentinel Contributor on the subscription, the resource group or the workspace');
   });
 });
