@@ -12,9 +12,6 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 /** States in which a request can still move; the rest are terminal. */
 export const OPEN_STATES: readonly RequestState[] = ['draft', 'submitted', 'approved'];
 
-/** States that end a request's life. */
-export const TERMINAL_STATES: readonly RequestState[] = ['completed', 'rejected', 'failed', 'cancelled', 'expired'];
-
 /**
  * Which portal flow a connect takes: `preview` is the path for tenants without
  * Defender XDR (no connector needed, one extra step in the portal).
@@ -111,4 +108,14 @@ export function isOpen(request: ConnectionRequest): boolean {
 /** Whether the request is waiting on someone other than its requester (submitted or approved). */
 export function isInFlight(request: ConnectionRequest): boolean {
   return request.state === 'submitted' || request.state === 'approved';
+}
+
+/**
+ * Whether the request's deadline (`expiresAt`) has passed at `at`: instants are compared, not
+ * strings, so offsets and precision do not matter. A request without a deadline (a draft) never expires.
+ */
+export function isExpired(request: ConnectionRequest, at: string | Date): boolean {
+  const expiresAt = 'expiresAt' in request ? request.expiresAt : undefined;
+  if (!expiresAt) return false;
+  return (typeof at === 'string' ? Date.parse(at) : at.getTime()) >= Date.parse(expiresAt);
 }

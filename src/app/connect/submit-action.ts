@@ -1,7 +1,7 @@
 import type { TurnOrigin } from '../turn-origin';
 import { renderMessageCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
-import { describeState } from '../../workflow';
+import { describeState, transition, type SubmitEvent } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
@@ -27,14 +27,18 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists. Start again with `connect`.');
   if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
 
+  const submit = (at: Date): SubmitEvent => ({
+    type: 'submit',
+    by,
+    at: at.toISOString(),
+    expiresAt: new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString(),
+    expectedVersion: ref.version,
+  });
+  // The workflow decides whether this submit can happen at all (state, requester, version, reason)
+  // before Azure is asked anything; a refused one is refused and audited by applyRequestEvent below.
+  const possible = transition(request, submit(ctx.now())).ok;
   let readiness = request.readiness;
-  if (
-    request.kind === 'connect' &&
-    request.state === 'draft' &&
-    request.requester.id === by.id &&
-    request.version === ref.version &&
-    !isFresh(readiness, ctx.now())
-  ) {
+  if (possible && request.kind === 'connect' && !isFresh(readiness, ctx.now())) {
     const connection = await ctx.store.getConnection(origin.tenantId);
     readiness = await runReadinessChecks(ctx.arm, ctx.graph, {
       workspace: request.workspace,
@@ -52,7 +56,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
       return refused(409, 'ChecksNotPassed', message);
     }
   }
-  if (request.kind === 'disconnect' && request.state === 'draft' && request.requester.id === by.id && request.version === ref.version) {
+  if (possible && request.kind === 'disconnect') {
     // A workspace disconnected meanwhile would otherwise be "verified" at once.
     const still = await disconnectStillNeeded(ctx, request);
     if (!still.ok) {
@@ -70,9 +74,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
       return refused(409, 'nothing_connected', still.message);
     }
   }
-  const at = ctx.now();
-  const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
-  const outcome = await applyRequestEvent(ctx, request, { type: 'submit', by, at: at.toISOString(), expiresAt, expectedVersion: ref.version }, by, {
+  const outcome = await applyRequestEvent(ctx, request, submit(ctx.now()), by, {
     decorate: (next) => (readiness ? { ...next, readiness } : next),
   });
   if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);

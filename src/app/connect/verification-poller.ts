@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isExpired } from '../../workflow';
 import type { AppContext } from '../context';
 import { applyRequestEvent } from '../apply-request-event';
 import type { StoredRequest } from '../stored-request';
@@ -30,12 +31,10 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
-  const isOverdue = (request: StoredRequest, now: Date) => 'expiresAt' in request && !!request.expiresAt && now.toISOString() >= request.expiresAt;
-
   /** Expires or verifies one request while holding its lease; skips it if another instance holds it. */
   const work = async (listed: StoredRequest) => {
     const at = ctx.now();
-    if (!isOverdue(listed, at) && listed.state !== 'approved') return;
+    if (!isExpired(listed, at) && listed.state !== 'approved') return;
     const claimed = await ctx.store.claimRequestLease(listed.id, owner, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString());
     if (!claimed) return;
     try {
@@ -43,7 +42,7 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
       const request = (await ctx.store.getRequest(listed.id)) as StoredRequest | null;
       if (!request || request.version !== listed.version) return;
       const now = ctx.now();
-      if (isOverdue(request, now)) {
+      if (isExpired(request, now)) {
         await applyRequestEvent(ctx, request, { type: 'expire', at: now.toISOString(), expectedVersion: request.version }, 'system');
         return;
       }

@@ -8,6 +8,7 @@ import { notificationView, portalStepView } from '../request-views';
 import { cardResult, refused, statusForRefusal } from '../respond';
 import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
+import { accepts } from '../../workflow';
 import { verifyRequest } from './verify-request';
 
 /** `connection.verify` ("Check now") on the portal-step card: verify from Azure signals now. */
@@ -19,7 +20,7 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (request.state === 'completed') {
     return cardResult(renderNotificationCard(notificationView(request, request.kind === 'connect' ? 'connected' : 'disconnected')));
   }
-  if (request.state !== 'approved') {
+  if (!accepts(request, 'verified')) {
     const message = `This request is ${request.state}: there is no portal step to check.`;
     const by = personOf(origin);
     if (by)
