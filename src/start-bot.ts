@@ -20,7 +20,6 @@ import {
   type GraphPort,
 } from './azure';
 import { OnboardingBot } from './bot/onboarding-bot';
-import { createBotState, type BotStateSet } from './bot/state-storage';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createConversationSender } from './notify/conversation-sender';
@@ -34,6 +33,7 @@ import { listenSandbox, type SandboxListener } from './server/listen-sandbox';
 import { openStore } from './store/open-store';
 import { createStoreReadiness, type StoreReadiness } from './store/store-readiness';
 import type { Store } from './store/store';
+import type { StoredRequest } from './app/stored-request';
 
 export interface StartOptions {
   logger?: Logger;
@@ -54,15 +54,13 @@ export interface StartOptions {
 export interface RunningBot {
   url: string;
   port: number;
-  store: Store;
+  store: Store<StoredRequest>;
   sandbox: Sandbox | null;
   ctx: AppContext;
   outbox: OutboxDispatcher;
   poller: ReturnType<typeof createVerificationPoller>;
   /** The store's schema and reachability (GET /readyz); `whenReady()` resolves once migrations are in place. */
   readiness: StoreReadiness;
-  /** Conversation and user state in the store, shared by every instance (for dialogs). */
-  botState: BotStateSet;
   /** Stops accepting, lets in-flight work finish, closes the store. */
   close(): Promise<void>;
 }
@@ -71,7 +69,7 @@ export interface RunningBot {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const port = config.port === 0 ? await freePort() : config.port;
-  const store = openStore(config.database, {
+  const store = openStore<StoredRequest>(config.database, {
     onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost; the next call reconnects'),
   });
   // Listen even while the database is away: /readyz says so, and the schema comes up in the background.
@@ -120,8 +118,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   ({ arm, graph } = cacheInventory(arm, graph));
 
   const adapter = createAdapter(config.bot, logger, options.authSettings);
-  const botState = createBotState(store);
-  adapter.use(botState.autoSave);
   const outbox = createOutboxDispatcher({
     store,
     send: withTeamsLimits(createConversationSender(adapter, config.bot.appId, store), options.teamsLimits),
@@ -184,7 +180,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     outbox,
     poller,
     readiness,
-    botState,
     async close() {
       closing = true;
       readiness.stop();

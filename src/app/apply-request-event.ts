@@ -37,10 +37,10 @@ export async function applyRequestEvent(
     ctx.logger.info({ requestId, action: event.type, refusal: result.refusal.code }, 'action refused');
     return { ok: false, refusal: result.refusal, request };
   }
-  const next = (options.decorate ? options.decorate(result.request as StoredRequest) : result.request) as StoredRequest;
+  const next: StoredRequest = options.decorate ? options.decorate(result.request) : result.request;
   const outbox = await outboxForChange(ctx, request, next, result.notification, options.notificationExtra);
   const committed = await ctx.store.commit({
-    request: next as unknown as import('../store/store').RequestRecord,
+    request: next,
     expectedVersion: request.version,
     audit: [result.audit],
     outbox,

@@ -3,10 +3,11 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
 import type { Tenancy } from './admit-turn';
+import type { StoredRequest } from './stored-request';
 
 /** What the application services share; built once by the composition root. */
 export interface AppContext {
-  store: Store;
+  store: Store<StoredRequest>;
   arm: ArmPort;
   graph: GraphPort;
   logger: Logger;

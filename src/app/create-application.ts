@@ -3,7 +3,7 @@ import type { TurnOrigin } from './turn-origin';
 import { greetingText, helpText } from './help-text';
 import type { Json } from '../store/store';
 import { admitTurn, TENANT_NOT_ALLOWED_MESSAGE } from './admit-turn';
-import { conversationKeys } from './conversation-keys';
+import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
 import { notifyHere } from './notify-here';

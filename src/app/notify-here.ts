@@ -3,7 +3,7 @@ import { describeCallError } from '../checks/describe-call-error';
 import { evaluateSocChannelMoverRoles } from '../checks/evaluate-soc-channel-mover';
 import { SOC_CHANNEL_MOVER_RULE } from '../workflow';
 import type { Json, OutboxRecord, SocChannelRecord } from '../store/store';
-import { conversationKeys } from './conversation-keys';
+import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
 import type { Reply } from './types';

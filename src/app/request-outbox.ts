@@ -1,7 +1,7 @@
 import { notificationSummary, renderApprovalCard, renderNotificationCard, type NotificationView } from '../cards';
-import type { Json, OutboxRecord } from '../store/store';
+import { newOutboxItem, outboxPayload } from '../store/outbox-item';
+import { conversationKeys, type OutboxPayload, type OutboxRecord } from '../store/store';
 import type { NotificationKind } from '../workflow';
-import { conversationKeys } from './conversation-keys';
 import type { AppContext } from './context';
 import { approvalView, notificationView } from './request-views';
 import type { StoredRequest } from './stored-request';
@@ -25,17 +25,8 @@ export async function outboxForChange(
 ): Promise<OutboxRecord[]> {
   const at = ctx.now().toISOString();
   const records: OutboxRecord[] = [];
-  const item = (conversationKey: string, payload: Json): OutboxRecord => ({
-    id: ctx.newId(),
-    tenantId: next.tenantId,
-    requestId: next.id,
-    conversationKey,
-    payload,
-    createdAt: at,
-    attempts: 0,
-    nextAttemptAt: at,
-    sentAt: null,
-  });
+  const item = (conversationKey: string, payload: OutboxPayload): OutboxRecord =>
+    newOutboxItem({ tenantId: next.tenantId, requestId: next.id, conversationKey }, payload, { id: ctx.newId(), at });
 
   const soc = await ctx.store.getSocChannel(next.tenantId);
   const socKey = soc ? conversationKeys.channel(soc.tenantId, soc.channelId) : null;
@@ -43,22 +34,15 @@ export async function outboxForChange(
     const view = notificationView(next, notification, extra);
     const summary = notificationSummary(view);
     if (notification === 'submitted') {
-      records.push(
-        item(socKey, {
-          kind: 'post',
-          card: renderApprovalCard(approvalView(next)) as unknown as Json,
-          summary,
-          track: { requestId: next.id, purpose: APPROVAL_POST },
-        }),
-      );
+      records.push(item(socKey, outboxPayload.card(renderApprovalCard(approvalView(next)), summary, { requestId: next.id, purpose: APPROVAL_POST })));
     } else {
-      records.push(item(socKey, { kind: 'post', card: renderNotificationCard(view) as unknown as Json, summary }));
+      records.push(item(socKey, outboxPayload.card(renderNotificationCard(view), summary)));
     }
   }
   if (previous.state === 'submitted' && STATES_THAT_DECIDE_THE_APPROVAL_CARD.includes(next.state)) {
-    const decided = renderApprovalCard(approvalView(next)) as unknown as Json;
+    const decided = renderApprovalCard(approvalView(next));
     for (const posted of await ctx.store.listPostedActivities(next.id, APPROVAL_POST)) {
-      records.push(item(posted.conversationKey, { kind: 'update', activityId: posted.activityId, card: decided }));
+      records.push(item(posted.conversationKey, outboxPayload.update(posted.activityId, decided)));
     }
   }
   // The requester hears in 1:1 about what others (or the clock) did to their request.
@@ -66,7 +50,7 @@ export async function outboxForChange(
   const requesterKey = conversationKeys.user(next.tenantId, next.requester.id);
   if (tellRequester && (await ctx.store.getConversation(requesterKey))) {
     const view = notificationView(next, notification, extra);
-    records.push(item(requesterKey, { kind: 'post', card: renderNotificationCard(view) as unknown as Json, summary: notificationSummary(view) }));
+    records.push(item(requesterKey, outboxPayload.card(renderNotificationCard(view), notificationSummary(view))));
   }
   return records;
 }

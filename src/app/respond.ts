@@ -4,7 +4,7 @@ import type { CardActionResult, Reply } from './types';
 
 /** A message card as a reply. */
 export function messageReply(view: MessageView): Reply {
-  return { card: renderMessageCard(view) as unknown as Json };
+  return { card: renderMessageCard(view) };
 }
 
 /** A card as the answer to a card action. */

@@ -71,7 +71,7 @@ export class OnboardingBot extends TeamsActivityHandler {
   }
 
   private reference(context: TurnContext): Json {
-    return TurnContext.getConversationReference(context.activity) as unknown as Json;
+    return { ...TurnContext.getConversationReference(context.activity) };
   }
 }
 

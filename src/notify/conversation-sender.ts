@@ -1,11 +1,6 @@
 import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { Json, Store } from '../store/store';
-
-/** What an outbox item asks for: a new post, or an update of a posted card. */
-export type OutboxPayload =
-  | { kind: 'post'; text?: string; card?: Json; summary?: string; track?: { requestId: string; purpose: string } }
-  | { kind: 'update'; activityId: string; card: Json; summary?: string };
+import type { ConversationStore, OutboxPayload } from '../store/store';
 
 export interface DeliveryResult {
   activityId: string | null;
@@ -17,7 +12,7 @@ export type ConversationSender = (conversationKey: string, payload: OutboxPayloa
 export class UnknownConversationError extends Error {}
 
 /** Sends proactive messages through the CloudAdapter to the conversation's serviceUrl. */
-export function createConversationSender(adapter: CloudAdapter, appId: string, store: Store): ConversationSender {
+export function createConversationSender(adapter: CloudAdapter, appId: string, store: ConversationStore): ConversationSender {
   return async (conversationKey, payload) => {
     const stored = (await store.getConversation(conversationKey)) as Partial<ConversationReference> | null;
     if (!stored) throw new UnknownConversationError(`No conversation is stored under ${conversationKey}`);
@@ -64,7 +59,9 @@ const SDK_RETRY_POLICIES = ['defaultRetryPolicy', 'exponentialRetryPolicy', 'thr
 
 /** Removes the connector client's built-in retries (they would bypass the rate limiter). */
 export function withoutSdkRetries(client: ConnectorClient | undefined): void {
-  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client?.pipeline;
+  // The compat layer keeps its core-client ServiceClient in a private field; its pipeline holds the retry policies.
+  const inner: { pipeline?: { removePolicy(options: { name: string }): unknown } } | undefined = client?.['client'];
+  const pipeline = inner?.pipeline;
   if (!pipeline) return;
   for (const name of SDK_RETRY_POLICIES) pipeline.removePolicy({ name });
 }

@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { runWithCorrelationId, type Logger } from '../logger';
-import type { OutboxRecord, Store } from '../store/store';
-import type { ConversationSender, OutboxPayload } from './conversation-sender';
+import { runWithCorrelationId, scrubText, type Logger } from '../logger';
+import { newOutboxItem, outboxPayload } from '../store/outbox-item';
+import { conversationKeys, type AuditStore, type OutboxRecord, type OutboxStore, type SocChannelStore } from '../store/store';
+import type { ConversationSender } from './conversation-sender';
 import { readFailure } from './with-teams-limits';
 
+/** Delivery attempts after which a notification is given up (dead-lettered): about 8½ minutes of backoff. */
+export const OUTBOX_MAX_ATTEMPTS = 8;
+
 export interface OutboxDispatcherOptions {
-  store: Store;
+  store: OutboxStore & AuditStore & SocChannelStore;
   send: ConversationSender;
   logger: Logger;
   now?: () => Date;
+  /** Attempts after which a notification is dead-lettered; default {@link OUTBOX_MAX_ATTEMPTS}. */
+  maxAttempts?: number;
+  /** Ids of the notices it queues; default random UUIDs. */
+  newId?: () => string;
   /** How long a claimed item stays leased to this instance (rate limits may hold a batch for a while). */
   leaseMs?: number;
   /** Idle polling interval. */
@@ -32,8 +40,10 @@ export interface OutboxDispatcher {
 }
 
 /**
- * Delivers queued notifications. Items are claimed with a lease, so several
- * instances share the work and a crash between commit and delivery only delays it.
+ * Delivers queued notifications. Items are claimed with a lease, so several instances share the
+ * work and a crash between commit and delivery only delays it. A notification that still fails
+ * after `maxAttempts` attempts is dead-lettered: never tried again, audited, and the SOC channel
+ * told (unless the SOC channel is what cannot be reached).
  */
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { store, send, logger } = options;
@@ -41,6 +51,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const leaseMs = options.leaseMs ?? 120_000;
   const intervalMs = options.intervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 20;
+  const maxAttempts = options.maxAttempts ?? OUTBOX_MAX_ATTEMPTS;
+  const newId = options.newId ?? randomUUID;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let again = false;
@@ -48,7 +60,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   let flushDeadline: number | null = null;
 
   const deliver = async (item: OutboxRecord): Promise<void> => {
-    const payload = item.payload as unknown as OutboxPayload;
+    const payload = item.payload;
     if (flushDeadline !== null && Date.now() > flushDeadline) {
       // Shutting down: release the lease so the next start delivers it at once.
       await store.rescheduleOutbox(item.id, now().toISOString()).catch(() => undefined);
@@ -61,7 +73,11 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       }
       await store.markOutboxSent(item.id, now().toISOString());
     } catch (err) {
-      // Kept and retried later with backoff, never dropped.
+      if (item.attempts >= maxAttempts) {
+        await deadLetter(item, err);
+        return;
+      }
+      // Kept and retried later with backoff.
       const backoff = Math.min(300_000, 1_000 * 2 ** Math.min(item.attempts, 8)) * (0.75 + Math.random() * 0.5);
       const delay = Math.max(backoff, readFailure(err).retryAfterMs ?? 0);
       await store.rescheduleOutbox(item.id, new Date(now().getTime() + delay).toISOString()).catch(() => undefined);
@@ -76,6 +92,47 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         'notification not delivered yet',
       );
     }
+  };
+
+  /** Gives up on a notification: marked dead with its audit entry and, where it can be reached, a notice in the SOC channel. */
+  const deadLetter = async (item: OutboxRecord, err: unknown): Promise<void> => {
+    const at = now().toISOString();
+    const failure = readFailure(err);
+    const why = `${failure.status !== undefined ? `HTTP ${failure.status}: ` : ''}${scrubText(err instanceof Error ? err.message : String(err)).slice(0, 300)}`;
+    const where = item.conversationKey.startsWith('user:') ? 'a 1:1 chat' : 'a channel';
+    const soc = await store.getSocChannel(item.tenantId);
+    const socKey = soc ? conversationKeys.channel(soc.tenantId, soc.channelId) : null;
+    const notices =
+      socKey && socKey !== item.conversationKey
+        ? [
+            newOutboxItem(
+              { tenantId: item.tenantId, requestId: item.requestId, conversationKey: socKey },
+              outboxPayload.text(
+                `A notification to ${where}${item.requestId ? ` about request ${item.requestId}` : ''} could not be delivered after ` +
+                  `${item.attempts} attempts, so the bot gave up on it. Type \`status\` to see where things stand; \`history\` has the entry.`,
+              ),
+              { id: newId(), at },
+            ),
+          ]
+        : [];
+    await store.deadLetterOutbox(
+      item.id,
+      at,
+      {
+        at,
+        tenantId: item.tenantId,
+        requestId: item.requestId,
+        actor: 'system',
+        action: 'notification.dead_letter',
+        outcome: 'failed',
+        fromState: null,
+        toState: null,
+        detail: `Gave up delivering a notification (${item.payload.kind}) to ${where} (${item.conversationKey}) after ${item.attempts} attempts: ${why}`,
+      },
+      notices,
+    );
+    const told = notices.length > 0;
+    logger.error({ outboxId: item.id, attempts: item.attempts, status: failure.status, err: why, socChannelTold: told }, 'notification dead-lettered');
   };
 
   const pass = async (): Promise<number> => {

@@ -53,10 +53,9 @@ export function createAdapter(bot: Config['bot'], logger: Logger, authSettings: 
       MicrosoftAppType: bot.appType,
       MicrosoftAppTenantId: bot.appTenantId,
     });
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    { MicrosoftAppId: bot.appId, MicrosoftAppTenantId: bot.appTenantId, ...settings } as unknown as ConfigurationBotFrameworkAuthenticationOptions,
-    credentials,
-  );
+  const authOptions: ConfigurationBotFrameworkAuthenticationOptions = { MicrosoftAppId: bot.appId, MicrosoftAppTenantId: bot.appTenantId };
+  for (const [name, value] of Object.entries(settings)) if (typeof value !== 'object') authOptions[name] = value;
+  const auth = new ConfigurationBotFrameworkAuthentication(authOptions, credentials);
   const adapter = new OnboardingAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: errorSummary(error), activityType: context.activity.type }, 'turn failed');

@@ -3,7 +3,7 @@ import * as restify from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { runWithCorrelationId, type Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { StoreLifecycle } from '../store/store';
 import type { OnboardingAdapter } from './create-adapter';
 import { trackInFlight } from './in-flight';
 import { activityProblem, asActivity } from './validate-activity';
@@ -16,7 +16,7 @@ export interface RawHandler {
 export interface ServerOptions {
   adapter: OnboardingAdapter;
   bot: ActivityHandler;
-  store: Store;
+  store: StoreLifecycle;
   logger: Logger;
   /** Mounted before routing; only in sandbox mode. */
   sandbox?: RawHandler;

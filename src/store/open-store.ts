@@ -1,7 +1,7 @@
 import type { DatabaseConfig } from '../config';
 import { createPostgresStore, type PostgresStoreOptions } from './postgres-store';
 import { createSqliteStore } from './sqlite-store';
-import type { Store } from './store';
+import type { RequestRecord, RequestShape, Store } from './store';
 
 /** Options for the PostgreSQL store that the composition root supplies (the rest comes from the URL). */
 export type OpenStoreOptions = Pick<PostgresStoreOptions, 'onPoolError' | 'applicationName'>;
@@ -11,10 +11,10 @@ export type OpenStoreOptions = Pick<PostgresStoreOptions, 'onPoolError' | 'appli
  * tables in with a `schema` query parameter (`postgres://…/bot?schema=soc_bot`); it is created by
  * migrate(). Without it the tables go where the connection's search_path points (`public`).
  */
-export function openStore(config: DatabaseConfig, options: OpenStoreOptions = {}): Store {
-  if (config.kind === 'sqlite') return createSqliteStore(config.path, { maxBytes: config.maxBytes });
+export function openStore<R extends RequestShape = RequestRecord>(config: DatabaseConfig, options: OpenStoreOptions = {}): Store<R> {
+  if (config.kind === 'sqlite') return createSqliteStore<R>(config.path, { maxBytes: config.maxBytes });
   const { url, schema } = splitSchema(config.url);
-  return createPostgresStore(url, { ...options, ...(schema ? { schema } : {}) });
+  return createPostgresStore<R>(url, { ...options, ...(schema ? { schema } : {}) });
 }
 
 /** Takes the `schema` query parameter out of a PostgreSQL URL (pg would not understand it). */

@@ -86,4 +86,10 @@ export const POSTGRES_MIGRATIONS: string[] = [
     lease_until TEXT COLLATE "C" NOT NULL
   );
   `,
+  `
+  -- Version 3: a notification that failed too often is dead-lettered: kept, never claimed again.
+  ALTER TABLE outbox ADD COLUMN dead_at TEXT COLLATE "C";
+  DROP INDEX outbox_due;
+  CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL AND dead_at IS NULL;
+  `,
 ];

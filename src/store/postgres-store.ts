@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import {
-  ACTIVE_STATES,
+  IN_FLIGHT_STATES,
   OPEN_STATES,
   workspaceKey,
   type AuditRecord,
@@ -11,8 +10,8 @@ import {
   type Json,
   type OutboxRecord,
   type RequestRecord,
+  type RequestShape,
   type SocChannelRecord,
-  type StateItem,
   type Store,
   WRITE_PROBE_BYTES,
   writeProbeKey,
@@ -46,7 +45,7 @@ const EXPORT_PAGE = 500;
  * The shared store: PostgreSQL, for several bot instances behind a load balancer.
  * Synchronous to create; it connects on the first call (migrate, ping, ...).
  */
-export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Store {
+export function createPostgresStore<R extends RequestShape = RequestRecord>(url: string, options: PostgresStoreOptions = {}): Store<R> {
   const secrets = secretsOf(url);
   const clean = (err: unknown): Error => sanitizeError(err, secrets);
 
@@ -153,14 +152,16 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     tenantId: row.tenant_id as string,
     requestId: (row.request_id as string | null) ?? null,
     conversationKey: row.conversation_key as string,
-    payload: row.payload as Json,
+    payload: row.payload,
     createdAt: row.created_at as string,
     attempts: Number(row.attempts),
     nextAttemptAt: row.next_attempt_at as string,
     sentAt: (row.sent_at as string | null) ?? null,
+    ...(typeof row.dead_at === 'string' ? { deadAt: row.dead_at } : {}),
   });
+  const toRequest = (row: Row): R => row.body;
 
-  const store: Store = {
+  const store: Store<R> = {
     kind: 'postgres',
 
     async migrate() {
@@ -229,16 +230,16 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
 
     async getRequest(id) {
       const { rows } = await query('SELECT body FROM requests WHERE id = $1', [id]);
-      return rows[0] ? (rows[0].body as RequestRecord) : null;
+      return rows[0] ? toRequest(rows[0]) : null;
     },
     async listOpenRequests(tenantId) {
       const { rows } = await query('SELECT body FROM requests WHERE tenant_id = $1 AND state = ANY($2::text[])', [tenantId, [...OPEN_STATES]]);
-      return rows.map((row) => row.body as RequestRecord);
+      return rows.map(toRequest);
     },
     async listRequestsInStates(states) {
       if (states.length === 0) return [];
       const { rows } = await query('SELECT body FROM requests WHERE state = ANY($1::text[])', [states]);
-      return rows.map((row) => row.body as RequestRecord);
+      return rows.map(toRequest);
     },
     async commit(change) {
       try {
@@ -284,7 +285,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         });
       } catch (err) {
         if (err instanceof Refused) return { ok: false, reason: err.reason };
-        if (isOneActiveViolation(err) && (ACTIVE_STATES as readonly string[]).includes(change.request.state)) {
+        if (isOneActiveViolation(err) && (IN_FLIGHT_STATES as readonly string[]).includes(change.request.state)) {
           return { ok: false, reason: 'one_open_request' };
         }
         throw err;
@@ -339,7 +340,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       const { rows } = await query(
         `WITH due AS (
            SELECT id FROM outbox
-           WHERE sent_at IS NULL AND next_attempt_at <= $1
+           WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= $1
            ORDER BY created_at, id
            LIMIT $2
            FOR UPDATE SKIP LOCKED
@@ -355,7 +356,14 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       await queryRetrying('UPDATE outbox SET sent_at = $2 WHERE id = $1', [id, at]);
     },
     async rescheduleOutbox(id, nextAttemptAt) {
-      await query('UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND sent_at IS NULL', [id, nextAttemptAt]);
+      await query('UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND sent_at IS NULL AND dead_at IS NULL', [id, nextAttemptAt]);
+    },
+    async deadLetterOutbox(id, at, audit, notices) {
+      await transaction(async (c) => {
+        await c.query('UPDATE outbox SET dead_at = $2 WHERE id = $1 AND sent_at IS NULL', [id, at]);
+        await appendAuditRows(c, [audit]);
+        await insertOutboxRows(c, notices);
+      });
     },
 
     async claimRequestLease(requestId, owner, now, until) {
@@ -371,30 +379,6 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     },
     async releaseRequestLease(requestId, owner) {
       await queryRetrying('DELETE FROM request_leases WHERE request_id = $1 AND owner = $2', [requestId, owner]);
-    },
-
-    async readState(keys) {
-      const out: Record<string, StateItem> = {};
-      if (keys.length === 0) return out;
-      const { rows } = await query('SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])', [keys]);
-      for (const row of rows) out[row.key as string] = { value: row.value as Json, eTag: row.etag as string };
-      return out;
-    },
-    async writeState(key, value, eTag) {
-      const next = randomUUID();
-      if (!eTag || eTag === '*') {
-        await query(
-          'INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
-          [key, JSON.stringify(value), next],
-        );
-        return { ok: true, eTag: next };
-      }
-      const info = await query('UPDATE bot_state SET value = $1, etag = $2 WHERE key = $3 AND etag = $4', [JSON.stringify(value), next, key, eTag]);
-      return info.rowCount === 1 ? { ok: true, eTag: next } : { ok: false };
-    },
-    async deleteState(keys) {
-      if (keys.length === 0) return;
-      await query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
     },
   };
   return store;

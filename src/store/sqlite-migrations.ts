@@ -70,4 +70,8 @@ export const SQLITE_MIGRATIONS: string[] = [
     lease_until TEXT NOT NULL
   );
   `,
+  `
+  -- Version 3: a notification that failed too often is dead-lettered: kept, never claimed again.
+  ALTER TABLE outbox ADD COLUMN dead_at TEXT;
+  `,
 ];

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
-  ACTIVE_STATES,
+  IN_FLIGHT_STATES,
   OPEN_STATES,
   workspaceKey,
   type AuditRecord,
@@ -14,8 +13,8 @@ import {
   type OutboxRecord,
   type RequestChange,
   type RequestRecord,
+  type RequestShape,
   type SocChannelRecord,
-  type StateItem,
   type Store,
   WRITE_PROBE_BYTES,
   writeProbeKey,
@@ -28,8 +27,8 @@ export interface SqliteStoreOptions {
   maxBytes?: number;
 }
 
-/** The embedded store: one SQLite file, for a single bot instance. */
-export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+/** The embedded store: one SQLite file, for a single bot instance; `R` is the type of the requests it keeps. */
+export function createSqliteStore<R extends RequestShape = RequestRecord>(file: string, options: SqliteStoreOptions = {}): Store<R> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -72,14 +71,16 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     tenantId: row.tenant_id as string,
     requestId: (row.request_id as string | null) ?? null,
     conversationKey: row.conversation_key as string,
-    payload: JSON.parse(row.payload as string) as Json,
+    payload: JSON.parse(row.payload as string),
     createdAt: row.created_at as string,
     attempts: Number(row.attempts),
     nextAttemptAt: row.next_attempt_at as string,
     sentAt: (row.sent_at as string | null) ?? null,
+    ...(typeof row.dead_at === 'string' ? { deadAt: row.dead_at } : {}),
   });
+  const toRequest = (row: Row): R => JSON.parse(row.body as string);
 
-  const commitTx = db.transaction((change: RequestChange): CommitResult => {
+  const commitTx = db.transaction((change: RequestChange<R>): CommitResult => {
     const r = change.request;
     const body = JSON.stringify(r);
     if (change.expectedVersion === null) {
@@ -119,7 +120,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     return { ok: true };
   });
 
-  const store: Store = {
+  const store: Store<R> = {
     kind: 'sqlite',
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
@@ -175,25 +176,25 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
 
     async getRequest(id) {
       const row = prep('SELECT body FROM requests WHERE id = ?').get(id) as Row | undefined;
-      return row ? (JSON.parse(row.body as string) as RequestRecord) : null;
+      return row ? toRequest(row) : null;
     },
     async listOpenRequests(tenantId) {
       const rows = db
         .prepare(`SELECT body FROM requests WHERE tenant_id = ? AND state IN (${OPEN_STATES.map(() => '?').join(',')})`)
         .all(tenantId, ...OPEN_STATES) as Row[];
-      return rows.map((row) => JSON.parse(row.body as string) as RequestRecord);
+      return rows.map(toRequest);
     },
     async listRequestsInStates(states) {
       if (states.length === 0) return [];
       const rows = prep(`SELECT body FROM requests WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as Row[];
-      return rows.map((row) => JSON.parse(row.body as string) as RequestRecord);
+      return rows.map(toRequest);
     },
     async commit(change) {
       try {
         return commitTx(change);
       } catch (err) {
         if (err instanceof ConnectionTaken) return { ok: false, reason: 'already_connected' };
-        if (isUniqueViolation(err) && (ACTIVE_STATES as readonly string[]).includes(change.request.state)) {
+        if (isUniqueViolation(err) && (IN_FLIGHT_STATES as readonly string[]).includes(change.request.state)) {
           return { ok: false, reason: 'one_open_request' };
         }
         throw err;
@@ -239,7 +240,9 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     async claimOutbox(limit, now, leaseUntil) {
       // One process owns the SQLite file: a lease (next_attempt_at pushed forward) is enough.
       return db.transaction(() => {
-        const rows = db.prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?').all(now, limit) as Row[];
+        const rows = db
+          .prepare('SELECT * FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?')
+          .all(now, limit) as Row[];
         const lease = prep('UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?');
         for (const row of rows) lease.run(leaseUntil, row.id);
         return rows.map((row) => ({ ...toOutbox(row), attempts: Number(row.attempts) + 1, nextAttemptAt: leaseUntil }));
@@ -249,7 +252,14 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
       prep('UPDATE outbox SET sent_at = ? WHERE id = ?').run(at, id);
     },
     async rescheduleOutbox(id, nextAttemptAt) {
-      prep('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL').run(nextAttemptAt, id);
+      prep('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL AND dead_at IS NULL').run(nextAttemptAt, id);
+    },
+    async deadLetterOutbox(id, at, audit, notices) {
+      db.transaction(() => {
+        prep('UPDATE outbox SET dead_at = ? WHERE id = ? AND sent_at IS NULL').run(at, id);
+        appendAuditRows([audit]);
+        insertOutboxRows(notices);
+      })();
     },
 
     async claimRequestLease(requestId, owner, now, until) {
@@ -264,33 +274,6 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     },
     async releaseRequestLease(requestId, owner) {
       prep('DELETE FROM request_leases WHERE request_id = ? AND owner = ?').run(requestId, owner);
-    },
-
-    async readState(keys) {
-      const out: Record<string, StateItem> = {};
-      const get = prep('SELECT value, etag FROM bot_state WHERE key = ?');
-      for (const key of keys) {
-        const row = get.get(key) as Row | undefined;
-        if (row) out[key] = { value: JSON.parse(row.value as string) as Json, eTag: row.etag as string };
-      }
-      return out;
-    },
-    async writeState(key, value, eTag) {
-      const next = randomUUID();
-      if (!eTag || eTag === '*') {
-        prep('INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag').run(
-          key,
-          JSON.stringify(value),
-          next,
-        );
-        return { ok: true, eTag: next };
-      }
-      const info = prep('UPDATE bot_state SET value = ?, etag = ? WHERE key = ? AND etag = ?').run(JSON.stringify(value), next, key, eTag);
-      return info.changes === 1 ? { ok: true, eTag: next } : { ok: false };
-    },
-    async deleteState(keys) {
-      const del = prep('DELETE FROM bot_state WHERE key = ?');
-      db.transaction(() => keys.forEach((k) => del.run(k)))();
     },
   };
   return store;

@@ -1,11 +1,11 @@
 import type { Logger } from '../logger';
 import { isConnectionLoss } from './postgres-store';
-import type { Store } from './store';
+import type { StoreLifecycle } from './store';
 
 /** What GET /readyz reports about the store. */
 export type StoreReadinessReport =
-  | { ready: true; store: Store['kind']; database: 'ready' }
-  | { ready: false; store: Store['kind']; database: 'unreachable' | 'migrating' | 'cannot write'; message: string };
+  | { ready: true; store: StoreLifecycle['kind']; database: 'ready' }
+  | { ready: false; store: StoreLifecycle['kind']; database: 'unreachable' | 'migrating' | 'cannot write'; message: string };
 
 export interface StoreReadinessOptions {
   logger: Pick<Logger, 'info' | 'warn'>;
@@ -45,7 +45,7 @@ const MIGRATING =
   'The database answers but the schema is not in place yet (migrations pending). The bot applies them by itself and retries until they are in place.';
 
 /** Brings the store's schema up in the background and reports readiness (the composition root's /readyz). */
-export function createStoreReadiness(store: Store, options: StoreReadinessOptions): StoreReadiness {
+export function createStoreReadiness(store: StoreLifecycle, options: StoreReadinessOptions): StoreReadiness {
   const { logger } = options;
   const minDelayMs = options.minDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 5_000;

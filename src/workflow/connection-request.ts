@@ -10,7 +10,10 @@ export const REQUEST_STATES = ['draft', 'submitted', 'approved', 'completed', 'r
 export type RequestState = (typeof REQUEST_STATES)[number];
 
 /** States in which a request can still move; the rest are terminal. */
-export const OPEN_STATES: readonly RequestState[] = ['draft', 'submitted', 'approved'];
+export const OPEN_STATES = ['draft', 'submitted', 'approved'] as const satisfies readonly RequestState[];
+
+/** States in which a request waits on someone other than its requester; a tenant has at most one such request. */
+export const IN_FLIGHT_STATES = ['submitted', 'approved'] as const satisfies readonly RequestState[];
 
 /**
  * Which portal flow a connect takes: `preview` is the path for tenants without
@@ -102,12 +105,12 @@ export type ConnectionRequest =
 
 /** Whether the request can still change (draft, submitted or approved). */
 export function isOpen(request: ConnectionRequest): boolean {
-  return OPEN_STATES.includes(request.state);
+  return (OPEN_STATES as readonly RequestState[]).includes(request.state);
 }
 
 /** Whether the request is waiting on someone other than its requester (submitted or approved). */
 export function isInFlight(request: ConnectionRequest): boolean {
-  return request.state === 'submitted' || request.state === 'approved';
+  return (IN_FLIGHT_STATES as readonly RequestState[]).includes(request.state);
 }
 
 /**

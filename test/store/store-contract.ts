@@ -66,7 +66,7 @@ function outbox(id: string, over: Partial<OutboxRecord> = {}): OutboxRecord {
     id,
     tenantId: T1,
     requestId: null,
-    payload: { text: `notification ${id}`, card: { type: 'AdaptiveCard', body: [] } },
+    payload: { kind: 'post', card: { type: 'AdaptiveCard', body: [] }, summary: `notification ${id}` },
     conversationKey: `soc:${T1}`,
     createdAt: iso(0),
     attempts: 0,
@@ -206,7 +206,7 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.getRequest('r1')).toEqual(r1);
       expect(await store.getRequest('missing')).toBeNull();
 
-      const r1v2 = { ...r1, state: 'submitted', version: 2, history: [...(r1.history as unknown[]), { event: 'submitted' }] };
+      const r1v2: RequestRecord = { ...r1, state: 'submitted', version: 2, history: [...(r1.history as unknown[]), { event: 'submitted' }] };
       expect(await store.commit({ request: r1v2, expectedVersion: 1, audit: [audit(T1, 'submitted', { requestId: 'r1' })], outbox: [outbox('o1')] })).toEqual({
         ok: true,
       });
@@ -243,7 +243,7 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.claimOutbox(10, iso(1000), iso(2000))).toEqual([]);
       expect(await store.getConnection(T1)).toBeNull();
 
-      expect(await store.commit({ request: { ...r1, state: 'x', version: 9 }, expectedVersion: 1, audit: [], outbox: [] })).toEqual({
+      expect(await store.commit({ request: { ...r1, state: 'approved', version: 9 }, expectedVersion: 1, audit: [], outbox: [] })).toEqual({
         ok: false,
         reason: 'stale',
       });
@@ -341,7 +341,7 @@ export function storeContract(harness: StoreHarness): void {
       // Cleared (disconnect), then another workspace may be connected.
       expect(
         await store.commit({
-          request: request('r2', { state: 'disconnected', version: 3 }),
+          request: request('r2', { state: 'completed', version: 3 }),
           expectedVersion: 2,
           audit: [],
           outbox: [],
@@ -588,40 +588,33 @@ export function storeContract(harness: StoreHarness): void {
     });
   });
 
-  describe('bot state', () => {
-    test('eTags: overwrite without one, conflict on a stale one, delete', async () => {
-      expect(await store.readState(['a', 'b'])).toEqual({});
-      const w1 = await store.writeState('a', { turn: 1, nested: { x: [1, 2] } }, undefined);
-      expect(w1.ok).toBe(true);
-      expect(typeof w1.eTag).toBe('string');
-      const read = await store.readState(['a', 'b']);
-      expect(read).toEqual({ a: { value: { turn: 1, nested: { x: [1, 2] } }, eTag: w1.eTag } });
+  describe('dead letters', () => {
+    test('a dead-lettered notification is never claimed again; its audit entry and notices are written with it', async () => {
+      await store.enqueueOutbox([outbox('d1', { requestId: 'r1' }), outbox('d2')]);
+      const [first] = await store.claimOutbox(1, iso(0), iso(60));
+      expect(first.id).toBe('d1');
+      const notice = outbox('n1', { conversationKey: `channel:${T1}:soc`, createdAt: iso(1), nextAttemptAt: iso(1) });
+      await store.deadLetterOutbox('d1', iso(5), audit(T1, 'notification.dead_letter', { requestId: 'r1', outcome: 'failed', detail: 'gave up' }), [notice]);
 
-      const w2 = await store.writeState('a', { turn: 2 }, w1.eTag);
-      expect(w2.ok).toBe(true);
-      expect(w2.eTag).not.toBe(w1.eTag);
-      // Another instance writing with the old eTag loses.
-      expect(await another().writeState('a', { turn: 'lost' }, w1.eTag)).toEqual({ ok: false });
-      expect((await store.readState(['a'])).a.value).toEqual({ turn: 2 });
-      // A conditional write to a missing key conflicts.
-      expect(await store.writeState('missing', { x: 1 }, 'some-etag')).toEqual({ ok: false });
-
-      const w3 = await store.writeState('a', { turn: 3 }, '*');
-      expect(w3.ok).toBe(true);
-      expect((await store.readState(['a'])).a).toEqual({ value: { turn: 3 }, eTag: w3.eTag });
-
-      await store.writeState('b', { other: true }, undefined);
-      await store.deleteState(['a', 'nothing']);
-      await store.deleteState([]);
-      expect(Object.keys(await store.readState(['a', 'b']))).toEqual(['b']);
-      expect(await store.readState([])).toEqual({});
+      // Past its lease it stays dead; a late reschedule does not revive it.
+      await store.rescheduleOutbox('d1', iso(0));
+      const later = await store.claimOutbox(10, iso(1000), iso(2000));
+      expect(later.map((o) => o.id)).toEqual(['d2', 'n1']);
+      expect(later[1].payload).toEqual(notice.payload);
+      await store.markOutboxSent('d2', iso(1001));
+      await store.markOutboxSent('n1', iso(1001));
+      expect(await another().claimOutbox(10, iso(5000), iso(6000))).toEqual([]);
+      const [entry] = await store.listAudit(T1, 1);
+      expect(entry).toMatchObject({ action: 'notification.dead_letter', outcome: 'failed', requestId: 'r1', detail: 'gave up' });
+      const rows = await db.query("SELECT dead_at FROM outbox WHERE id = 'd1'");
+      expect(rows).toEqual([{ dead_at: iso(5) }]);
     });
 
-    test('racing conditional writes with the same eTag: exactly one wins', async () => {
-      const w = await store.writeState('k', { n: 0 }, undefined);
-      const b = another();
-      const results = await Promise.all([store, b, store, b].map((s, i) => s.writeState('k', { n: i + 1 }, w.eTag)));
-      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    test('a notification delivered meanwhile is not marked dead', async () => {
+      await store.enqueueOutbox([outbox('s1')]);
+      await store.markOutboxSent('s1', iso(2));
+      await store.deadLetterOutbox('s1', iso(3), audit(T1, 'notification.dead_letter', { outcome: 'failed' }), []);
+      expect(await db.query("SELECT sent_at, dead_at FROM outbox WHERE id = 's1'")).toEqual([{ sent_at: iso(2), dead_at: null }]);
     });
   });
 }

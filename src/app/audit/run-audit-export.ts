@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Writable } from 'node:stream';
 import { ConfigError, parseDatabaseUrl } from '../../config';
 import { openStore } from '../../store/open-store';
-import type { AuditRecord, Store } from '../../store/store';
+import type { AuditRecord, AuditStore, Store } from '../../store/store';
 
 /** One audit record as a JSON Lines line: stable field order, absent fields left out. */
 export function auditLine(record: AuditRecord): string {
@@ -13,7 +13,7 @@ export function auditLine(record: AuditRecord): string {
 }
 
 /** Writes every audit record, oldest first, as JSON Lines; returns how many. Honours back-pressure. */
-export async function writeAuditLines(store: Store, out: Writable): Promise<number> {
+export async function writeAuditLines(store: AuditStore, out: Writable): Promise<number> {
   let count = 0;
   for await (const record of store.exportAudit()) {
     if (!out.write(auditLine(record))) await once(out, 'drain');

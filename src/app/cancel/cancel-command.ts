@@ -4,7 +4,6 @@ import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { messageReply } from '../respond';
-import type { StoredRequest } from '../stored-request';
 import type { Reply } from '../types';
 
 /**
@@ -17,7 +16,7 @@ export async function cancelCommand(ctx: AppContext, origin: TurnOrigin): Promis
   const by = personOf(origin);
   if (!by) return [{ text: UNKNOWN_PERSON_MESSAGE }];
   const at = ctx.now().toISOString();
-  const open = (await ctx.store.listOpenRequests(origin.tenantId)) as unknown as StoredRequest[];
+  const open = await ctx.store.listOpenRequests(origin.tenantId);
   const own = open.filter((r) => isOpen(r) && r.requester.id.toLowerCase() === by.id.toLowerCase());
   if (own.length === 0) {
     const message = 'You have no open request to cancel. Type `status` to see the requests in progress.';

@@ -5,7 +5,6 @@ import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
 import { cardResult, refused, statusForRefusal } from '../respond';
-import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
 
 /** `request.cancel` on any card of an open request: only the requester may cancel. */
@@ -14,7 +13,7 @@ export async function cancelAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
   const ref = readRequestRef(action.data);
   if (!ref.ok) return refused(400, 'InvalidData', ref.message);
-  const existing = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  const existing = await ctx.store.getRequest(ref.requestId);
   if (!existing || existing.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists.');
   const outcome = await applyRequestEvent(ctx, existing, { type: 'cancel', by, at: ctx.now().toISOString(), expectedVersion: ref.version }, by);
   if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);

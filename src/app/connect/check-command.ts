@@ -1,7 +1,6 @@
 import type { TurnOrigin } from '../turn-origin';
 import { renderReadinessReportCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
-import type { Json } from '../../store/store';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readinessView } from '../request-views';
@@ -33,5 +32,5 @@ export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument
     deadlineMs: CHECK_DEADLINE_MS,
     now: ctx.now,
   });
-  return [{ card: renderReadinessReportCard(readinessView(report)) as unknown as Json, summary: `Readiness of ${resolved.workspace.name}` }];
+  return [{ card: renderReadinessReportCard(readinessView(report)), summary: `Readiness of ${resolved.workspace.name}` }];
 }

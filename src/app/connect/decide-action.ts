@@ -9,7 +9,6 @@ import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readOptionalText, readRequestRef } from '../read-action-data';
 import { approvalView, portalStepView } from '../request-views';
 import { cardResult, refused, statusForRefusal } from '../respond';
-import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
 import { withDeadline } from '../../checks/describe-call-error';
 import { INVOKE_BUDGET_MS } from './workspace-select-action';
@@ -26,7 +25,7 @@ export async function decideAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!ref.ok) return refused(400, 'InvalidData', ref.message);
   const comment = readOptionalText(action.data, 'comment');
   if (!comment.ok) return refused(400, 'InvalidInput', comment.message);
-  const request = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  const request = await ctx.store.getRequest(ref.requestId);
   if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists.');
 
   const at = ctx.now();

@@ -2,7 +2,7 @@ import type { WorkspaceRef } from '../../azure/ports';
 import { renderProductChangesCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { ReadinessReport } from '../../checks/readiness';
-import type { Json, RequestRecord } from '../../store/store';
+import type { Json } from '../../store/store';
 import { canStartRequest, createDraft, refusalAudit, type Person } from '../../workflow';
 import type { AppContext } from '../context';
 import { productChangesView, readinessView } from '../request-views';
@@ -28,7 +28,7 @@ export async function prepareConnect(
 ): Promise<PrepareOutcome> {
   const at = ctx.now().toISOString();
   const [connection, open] = await Promise.all([ctx.store.getConnection(tenantId), ctx.store.listOpenRequests(tenantId)]);
-  const openRequests = open as unknown as StoredRequest[];
+  const openRequests = open;
   const decision = canStartRequest({ kind: 'connect', workspace, connectedWorkspace: connection?.workspace ?? null, openRequests, requesterId: requester.id });
   if (!decision.ok) {
     await ctx.store.appendAudit([refusalAudit(null, requester, 'connect', decision.refusal, at, tenantId)]);
@@ -49,7 +49,7 @@ export async function prepareConnect(
     readiness: report,
   };
   const committed = await ctx.store.commit({
-    request: draft as unknown as RequestRecord,
+    request: draft,
     expectedVersion: null,
     audit: [{ at, tenantId, requestId: draft.id, actor: requester, action: 'create', outcome: 'accepted', fromState: null, toState: 'draft', version: 1 }],
     outbox: [],
@@ -69,5 +69,5 @@ export function productChangesCard(request: StoredRequest, report: ReadinessRepo
     changes: productChangesView(report),
     canSubmit: report.canSubmit,
     blockingChecks: report.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown')).map((c) => c.title),
-  }) as unknown as Json;
+  });
 }

@@ -23,7 +23,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
   if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
   const ref = readRequestRef(action.data);
   if (!ref.ok) return refused(400, 'InvalidData', ref.message);
-  const request = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  const request = await ctx.store.getRequest(ref.requestId);
   if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists. Start again with `connect`.');
   if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
 

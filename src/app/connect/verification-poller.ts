@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isExpired } from '../../workflow';
+import { IN_FLIGHT_STATES, isExpired } from '../../workflow';
 import type { AppContext } from '../context';
 import { applyRequestEvent } from '../apply-request-event';
 import type { StoredRequest } from '../stored-request';
@@ -39,7 +39,7 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
     if (!claimed) return;
     try {
       // Another instance may have moved it on between the listing and the lease.
-      const request = (await ctx.store.getRequest(listed.id)) as StoredRequest | null;
+      const request = await ctx.store.getRequest(listed.id);
       if (!request || request.version !== listed.version) return;
       const now = ctx.now();
       if (isExpired(request, now)) {
@@ -60,7 +60,7 @@ export function createVerificationPoller(ctx: AppContext, options: PollerOptions
   };
 
   const pass = async () => {
-    const open = (await ctx.store.listRequestsInStates(['submitted', 'approved'])) as unknown as StoredRequest[];
+    const open = await ctx.store.listRequestsInStates(IN_FLIGHT_STATES);
     for (const request of open) {
       try {
         await work(request);

@@ -6,7 +6,6 @@ import { personOf } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
 import { notificationView, portalStepView } from '../request-views';
 import { cardResult, refused, statusForRefusal } from '../respond';
-import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
 import { accepts } from '../../workflow';
 import { verifyRequest } from './verify-request';
@@ -15,7 +14,7 @@ import { verifyRequest } from './verify-request';
 export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
   const ref = readRequestRef(action.data);
   if (!ref.ok) return refused(400, 'InvalidData', ref.message);
-  const request = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  const request = await ctx.store.getRequest(ref.requestId);
   if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists.');
   if (request.state === 'completed') {
     return cardResult(renderNotificationCard(notificationView(request, request.kind === 'connect' ? 'connected' : 'disconnected')));
@@ -53,7 +52,7 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
       );
     case 'refused': {
       // The poller (here or on another instance) may have completed it a moment earlier: show that, not an error.
-      const now = (await ctx.store.getRequest(request.id)) as StoredRequest | null;
+      const now = await ctx.store.getRequest(request.id);
       if (now?.state === 'completed') {
         return cardResult(renderNotificationCard(notificationView(now, now.kind === 'connect' ? 'connected' : 'disconnected')));
       }

@@ -32,5 +32,5 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
       sentinelEnabled: sentinel[i],
     })),
   });
-  return { ok: true, card: card as unknown as Json };
+  return { ok: true, card: card };
 }

@@ -1,7 +1,7 @@
 import type { TurnOrigin } from '../turn-origin';
 import { renderMessageCard } from '../../cards';
 import type { Json } from '../../store/store';
-import { conversationKeys } from '../conversation-keys';
+import { conversationKeys } from '../../store/store';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { parseWorkspaceArgument } from '../../workflow';
@@ -30,7 +30,7 @@ export async function workspaceSelectAction(ctx: AppContext, origin: TurnOrigin,
   const workspace = parsed.workspace;
 
   const work = prepareConnect(ctx, origin.tenantId, requester, workspace);
-  const toCard = (o: PrepareOutcome): Json => (o.ok ? o.card : (renderMessageCard({ title: o.title, text: o.message, style: 'warning' }) as unknown as Json));
+  const toCard = (o: PrepareOutcome): Json => (o.ok ? o.card : renderMessageCard({ title: o.title, text: o.message, style: 'warning' }));
   const answer = await runWithin(work, INVOKE_BUDGET_MS, async (late) => {
     if (!action.replyToId) return;
     const at = ctx.now().toISOString();

@@ -17,7 +17,7 @@ export function disconnectCard(request: StoredRequest, connection: ConnectionRec
     connectedSince: connection ? displayTime(connection.connectedAt) : CONNECTED_OUTSIDE_THE_BOT,
     ...(connection?.connectedBy ? { connectedBy: connection.connectedBy.name } : {}),
     ...(reasonDraft !== undefined ? { reasonDraft } : {}),
-  }) as unknown as Json;
+  });
 }
 
 /** The confirmation that shows the reason back, with `request.submit` and `request.cancel`. */
@@ -28,5 +28,5 @@ export function disconnectConfirmCard(request: StoredRequest): Json {
     workspaceName: request.workspace.name,
     workspaceId: workspaceResourceId(request.workspace),
     reason: request.reason ?? '',
-  }) as unknown as Json;
+  });
 }

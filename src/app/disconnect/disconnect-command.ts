@@ -1,5 +1,4 @@
 import type { TurnOrigin } from '../turn-origin';
-import type { RequestRecord } from '../../store/store';
 import { canStartRequest, createDraft, refusalAudit } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import { NO_SOC_CHANNEL_MESSAGE } from '../connect/connect-command';
@@ -31,7 +30,7 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
     return [messageReply({ title: target.title, text: target.message, style: 'warning' })];
   }
 
-  const openRequests = (await ctx.store.listOpenRequests(tenantId)) as unknown as StoredRequest[];
+  const openRequests = await ctx.store.listOpenRequests(tenantId);
   const decision = canStartRequest({
     kind: 'disconnect',
     workspace: target.workspace,
@@ -49,7 +48,7 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
   }
   const draft: StoredRequest = createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at });
   const committed = await ctx.store.commit({
-    request: draft as unknown as RequestRecord,
+    request: draft,
     expectedVersion: null,
     audit: [{ at, tenantId, requestId: draft.id, actor: requester, action: 'create', outcome: 'accepted', fromState: null, toState: 'draft', version: 1 }],
     outbox: [],

@@ -4,7 +4,6 @@ import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
 import { cardResult, refused, statusForRefusal } from '../respond';
-import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
 import { disconnectConfirmCard } from './disconnect-card';
 
@@ -23,7 +22,7 @@ export async function disconnectReasonAction(ctx: AppContext, origin: TurnOrigin
   if (reason !== undefined && reason !== null && typeof reason !== 'string') {
     return refused(400, 'InvalidInput', 'The reason must be text: type why the workspace is being disconnected, then continue.');
   }
-  const request = (await ctx.store.getRequest(ref.requestId)) as StoredRequest | null;
+  const request = await ctx.store.getRequest(ref.requestId);
   if (!request || request.tenantId !== origin.tenantId) {
     return refused(404, 'NotFound', 'This request no longer exists. Start again with `disconnect`.');
   }

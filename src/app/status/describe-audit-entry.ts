@@ -40,6 +40,8 @@ const ATTEMPT: Record<string, string> = {
 export function describeAuditEntry(record: AuditRecord, subject: AuditSubject | null): string {
   const what = subject ? `${subject.kind} request for ${subject.workspaceName}` : 'request';
   if (record.action === 'soc_channel.set') return 'Made this team channel the SOC channel';
+  // Something the bot gave up on, e.g. a notification it could not deliver (dead-lettered).
+  if (record.outcome === 'failed') return record.detail ?? `Could not ${record.action}`;
   if (record.outcome === 'refused') {
     const attempted = subject ? `${ATTEMPT[record.action] ?? record.action} the ${what}` : `${record.action}`;
     return `Refused to ${attempted}${record.detail ? `: ${record.detail}` : ''}`;

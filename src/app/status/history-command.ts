@@ -1,6 +1,5 @@
 import type { TurnOrigin } from '../turn-origin';
 import { renderHistoryCard } from '../../cards';
-import type { Json } from '../../store/store';
 import type { AppContext } from '../context';
 import { displayTime } from '../display-time';
 import { PERSONAL_ONLY_MESSAGE } from '../identity-guard';
@@ -45,5 +44,5 @@ export async function historyCommand(ctx: AppContext, origin: TurnOrigin, argume
       : `The last ${records.length} entries of the audit log, newest first, refused attempts included. Type \`history ` +
         `${Math.min(HISTORY_MAX, count.n * 2)}\` for more.`;
   const card = renderHistoryCard({ intro, entries, asOf: displayTime(ctx.now().toISOString()) });
-  return [{ card: card as unknown as Json, summary: `Audit history: ${records.length} entries` }];
+  return [{ card: card, summary: `Audit history: ${records.length} entries` }];
 }

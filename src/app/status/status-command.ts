@@ -2,7 +2,7 @@ import type { TurnOrigin } from '../turn-origin';
 import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView } from '../../cards';
 import { describeCallError, withDeadline } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
-import type { ConnectionRecord, Json } from '../../store/store';
+import type { ConnectionRecord } from '../../store/store';
 import { workspaceResourceId } from '../../workflow';
 import type { AppContext } from '../context';
 import { CONNECTED_OUTSIDE_THE_BOT } from '../disconnect/disconnect-card';
@@ -33,7 +33,7 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
     ctx.store.listAudit(tenantId, STATUS_AUDIT_WINDOW),
   ]);
   const caller = origin.userId?.toLowerCase() ?? null;
-  const visible = (open as unknown as StoredRequest[]).filter((r) => r.state !== 'draft' || r.requester.id.toLowerCase() === caller);
+  const visible = open.filter((r) => r.state !== 'draft' || r.requester.id.toLowerCase() === caller);
   const changes = audit.filter((a) => a.outcome === 'accepted').slice(0, STATUS_EVENT_COUNT);
   const recognised = connection ? { connected: connectedView(connection) } : await recognisedConnection(ctx);
   const connected = recognised.connected;
@@ -48,7 +48,7 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
     : recognised.connectionNote
       ? 'Status: connection not known'
       : 'Status: no workspace connected';
-  return [{ card: card as unknown as Json, summary }];
+  return [{ card: card, summary }];
 }
 
 function connectedView(c: ConnectionRecord): ConnectedWorkspaceView {
