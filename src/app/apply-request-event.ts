@@ -1,13 +1,11 @@
 import type { NotificationView } from '../cards';
-import type { ConnectionRecord } from '../store/store';
-import { refusalAudit, transition, type Person, type Refusal, type WorkflowEvent } from '../workflow';
+import type { CommitConflict, ConnectionRecord } from '../store/store';
+import { refusalAudit, refuse, transition, type Person, type Refusal, type WorkflowEvent } from '../workflow';
 import type { AppContext } from './context';
 import { outboxForChange } from './request-outbox';
 import type { StoredRequest } from './stored-request';
 
-export type ApplyOutcome =
-  | { ok: true; previous: StoredRequest; request: StoredRequest }
-  | { ok: false; refusal: Refusal | { code: 'conflict'; message: string }; request: StoredRequest };
+export type ApplyOutcome = { ok: true; previous: StoredRequest; request: StoredRequest } | { ok: false; refusal: Refusal; request: StoredRequest };
 
 export interface ApplyOptions {
   /** Adds bot-side fields to the next request (e.g. the refreshed readiness report). */
@@ -47,17 +45,30 @@ export async function applyRequestEvent(
     connection: options.connection?.(next),
   });
   if (!committed.ok) {
-    const message =
-      committed.reason === 'stale'
-        ? 'Someone else changed this request a moment ago. Nothing was changed by your click; look at the updated card.'
-        : committed.reason === 'already_connected'
-          ? 'Another workspace is recorded as connected. Nothing was changed; type `status` to see it.'
-          : 'Another request is already waiting for approval or for the portal step. Nothing was changed; type `status` to see it.';
-    const refusal = { code: 'conflict' as const, message };
-    await ctx.store.appendAudit([{ ...refusalAudit(request, actor, event.type, { code: 'stale_version', message }, event.at) }]);
+    // Audited as what it was: the request changed meanwhile, another one got in first, or a workspace is connected.
+    const refusal = commitConflictRefusal(committed.reason);
+    await ctx.store.appendAudit([refusalAudit(request, actor, event.type, refusal, event.at)]);
+    ctx.logger.info({ requestId, action: event.type, refusal: refusal.code }, 'action refused at commit');
     return { ok: false, refusal, request };
   }
   ctx.logger.info({ requestId, tenantId: next.tenantId, from: request.state, to: next.state, version: next.version }, 'request state changed');
   if (outbox.length > 0) ctx.kickOutbox();
   return { ok: true, previous: request, request: next };
+}
+
+/** The refusal of a commit that lost a race, by what the store found. */
+export function commitConflictRefusal(reason: CommitConflict): Refusal {
+  switch (reason) {
+    case 'stale':
+      return refuse('conflict_stale_version', 'Someone else changed this request a moment ago. Nothing was changed by your click; look at the updated card.');
+    case 'already_connected':
+      return refuse('conflict_already_connected', 'Another workspace is recorded as connected. Nothing was changed; type `status` to see it.');
+    case 'one_open_request':
+      return refuse(
+        'conflict_request_open',
+        'Another request is already waiting for approval or for the portal step. Nothing was changed; type `status` to see it.',
+      );
+    case 'exists':
+      return refuse('conflict_exists', 'The request could not be saved: one with its id exists already. Nothing was changed; try again.');
+  }
 }

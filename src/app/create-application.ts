@@ -7,6 +7,8 @@ import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
 import { notifyHere } from './notify-here';
+import { refuse, type Refusal } from '../workflow';
+import { refused, refusedAction } from './respond';
 import type { BotApplication, CardAction, CardActionResult, Reply } from './types';
 
 type CommandHandler = (ctx: AppContext, origin: TurnOrigin, argument: string, reference: Json) => Promise<Reply[]>;
@@ -42,7 +44,7 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
    * The gate before anything is read or stored: a channel or tenant the bot does not serve is
    * refused (and audited under the foreign tenant), and so is a user id that is not a GUID.
    */
-  const refusalOf = async (origin: TurnOrigin, attempted: string): Promise<{ code: 'TenantNotAllowed' | 'InvalidUserId'; message: string } | null> => {
+  const refusalOf = async (origin: TurnOrigin, attempted: string): Promise<Refusal | null> => {
     const admission = admitTurn(ctx.config.tenancy, origin);
     if (!admission.ok) {
       const foreign = origin.tenantId || 'unknown';
@@ -64,11 +66,11 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
             `${admission.why === 'channel' ? 'the bot does not serve this channel' : 'the bot serves another organisation'}.`,
         },
       ]);
-      return { code: 'TenantNotAllowed', message: TENANT_NOT_ALLOWED_MESSAGE };
+      return refuse('tenant_not_allowed', TENANT_NOT_ALLOWED_MESSAGE);
     }
     if (origin.userIdProblem) {
       ctx.logger.info({ tenantId: origin.tenantId, attempted, problem: origin.userIdProblem }, 'activity refused: user id is not a GUID');
-      return { code: 'InvalidUserId', message: INVALID_USER_ID_MESSAGE };
+      return refuse('invalid_user_id', INVALID_USER_ID_MESSAGE);
     }
     return null;
   };
@@ -90,15 +92,10 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
     },
     async handleCardAction(origin, action, reference) {
       const refusal = await refusalOf(origin, action.verb.slice(0, 64));
-      if (refusal) return { ok: false, statusCode: refusal.code === 'TenantNotAllowed' ? 403 : 400, code: refusal.code, message: refusal.message };
+      if (refusal) return refusedAction(refusal);
       const handler = Object.prototype.hasOwnProperty.call(parts.actions, action.verb) ? parts.actions[action.verb] : undefined;
       if (!handler) {
-        return {
-          ok: false,
-          statusCode: 400,
-          code: 'UnknownVerb',
-          message: `The card action "${action.verb.slice(0, 64)}" is not one this bot knows. Use the buttons on the bot's latest card.`,
-        };
+        return refused('unknown_verb', `The card action "${action.verb.slice(0, 64)}" is not one this bot knows. Use the buttons on the bot's latest card.`);
       }
       await rememberConversation(origin, reference);
       return handler(ctx, origin, action, reference);

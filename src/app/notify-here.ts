@@ -1,7 +1,7 @@
 import type { TurnOrigin } from './turn-origin';
 import { describeCallError } from '../checks/describe-call-error';
 import { evaluateSocChannelMoverRoles } from '../checks/evaluate-soc-channel-mover';
-import { SOC_CHANNEL_MOVER_RULE } from '../workflow';
+import { SOC_CHANNEL_MOVER_RULE, type Refusal } from '../workflow';
 import type { Json, OutboxRecord, SocChannelRecord } from '../store/store';
 import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
@@ -117,7 +117,7 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
 }
 
 /** Why this person may not move the SOC channel, or null when their roles (read now) allow it. */
-async function moveRefusal(ctx: AppContext, origin: TurnOrigin): Promise<{ code: 'not_qualified' | 'roles_unverified'; message: string } | null> {
+async function moveRefusal(ctx: AppContext, origin: TurnOrigin): Promise<Refusal | null> {
   const intro = 'This team already has a SOC channel elsewhere, and approvals are asked there.';
   if (!origin.userId)
     return { code: 'not_qualified', message: `${intro} ${SOC_CHANNEL_MOVER_RULE} I cannot tell who you are, so the SOC channel stays where it is.` };

@@ -1,5 +1,7 @@
 import { renderMessageCard, type MessageView } from '../cards';
-import type { Json } from '../store/store';
+import type { CardJson } from '../store/store';
+import { refuse, type Refusal, type RefusalCode } from '../workflow';
+import { REFUSAL_WIRE } from './refusal-wire';
 import type { CardActionResult, Reply } from './types';
 
 /** A message card as a reply. */
@@ -8,32 +10,17 @@ export function messageReply(view: MessageView): Reply {
 }
 
 /** A card as the answer to a card action. */
-export function cardResult(card: unknown): CardActionResult {
-  return { ok: true, card: card as Json };
+export function cardResult(card: CardJson): CardActionResult {
+  return { ok: true, card };
 }
 
-/** A refused card action; nothing changed. */
-export function refused(statusCode: 400 | 403 | 404 | 409 | 412 | 500 | 503, code: string, message: string): CardActionResult {
-  return { ok: false, statusCode, code, message };
+/** A refused card action, as the client sees it (status and code from {@link REFUSAL_WIRE}); nothing changed. */
+export function refusedAction(refusal: Refusal): CardActionResult {
+  const wire = REFUSAL_WIRE[refusal.code];
+  return { ok: false, statusCode: wire.status, code: wire.code, message: refusal.message };
 }
 
-/** HTTP-like status of a workflow refusal code. */
-export function statusForRefusal(code: string): 400 | 403 | 409 {
-  switch (code) {
-    case 'four_eyes':
-    case 'not_qualified':
-    case 'not_requester':
-      return 403;
-    case 'stale_version':
-    case 'forbidden_transition':
-    case 'conflict':
-    case 'expired':
-    case 'already_connected':
-    case 'request_open':
-    case 'nothing_connected':
-    case 'not_connected_workspace':
-      return 409;
-    default:
-      return 400;
-  }
+/** A refused card action from a code and its message. */
+export function refused(code: RefusalCode, message: string): CardActionResult {
+  return refusedAction(refuse(code, message));
 }

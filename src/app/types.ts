@@ -1,12 +1,16 @@
 import type { ParsedCommand } from './parse-command';
 import type { TurnOrigin } from './turn-origin';
-import type { Json } from '../store/store';
+import type { CardJson, Json } from '../store/store';
+import type { RefusalStatus } from './refusal-wire';
 
 /** What the bot says back in the conversation of the turn. */
 export type Reply = { text: string } | { card: Json; summary?: string };
 
 /** The answer to a card action (Action.Execute): the card that replaces the clicked one, or a refusal. */
-export type CardActionResult = { ok: true; card: Json } | { ok: false; statusCode: 400 | 403 | 404 | 409 | 412 | 500 | 503; code: string; message: string };
+export type CardActionResult =
+  | { ok: true; card: CardJson }
+  /** `statusCode` and `code` as the client sees them: made from a refusal by `refusedAction` (REFUSAL_WIRE). */
+  | { ok: false; statusCode: RefusalStatus; code: string; message: string };
 
 /** A card action as received, before validation. */
 export interface CardAction {

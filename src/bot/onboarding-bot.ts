@@ -1,4 +1,5 @@
 import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import { refused } from '../app/respond';
 import type { BotApplication, CardActionResult, Reply } from '../app/types';
 import type { Json } from '../store/store';
 import { parseCommand } from '../app/parse-command';
@@ -53,7 +54,7 @@ export class OnboardingBot extends TeamsActivityHandler {
     const parsed = readCardAction(context.activity);
     const result: CardActionResult = parsed.ok
       ? await this.options.app.handleCardAction(origin, parsed.action, this.reference(context))
-      : { ok: false, statusCode: 400, code: 'BadRequest', message: parsed.message };
+      : refused('bad_request', parsed.message);
     // Teams expects HTTP 200 with the outcome in the body, also for a refusal.
     return { status: 200, body: toInvokeBody(result) };
   }

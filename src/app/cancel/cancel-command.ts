@@ -1,5 +1,5 @@
 import type { TurnOrigin } from '../turn-origin';
-import { describeRequest, isOpen } from '../../workflow';
+import { describeRequest, isOpen, refusalAudit, refuse } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
@@ -20,21 +20,7 @@ export async function cancelCommand(ctx: AppContext, origin: TurnOrigin): Promis
   const own = open.filter((r) => isOpen(r) && r.requester.id.toLowerCase() === by.id.toLowerCase());
   if (own.length === 0) {
     const message = 'You have no open request to cancel. Type `status` to see the requests in progress.';
-    await ctx.store.appendAudit([
-      {
-        at,
-        tenantId: origin.tenantId,
-        requestId: null,
-        actor: by,
-        action: 'cancel',
-        outcome: 'refused',
-        fromState: null,
-        toState: null,
-        version: 0,
-        refusalCode: 'nothing_open',
-        detail: message,
-      },
-    ]);
+    await ctx.store.appendAudit([refusalAudit(null, by, 'cancel', refuse('nothing_open', message), at, origin.tenantId)]);
     return [messageReply({ title: 'Nothing to cancel', text: message })];
   }
   const lines: string[] = [];

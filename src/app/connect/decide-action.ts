@@ -2,13 +2,13 @@ import type { TurnOrigin } from '../turn-origin';
 import { renderApprovalCard, renderPortalStepCard } from '../../cards';
 import { evaluatePersonRoles } from '../../checks/evaluate-person-roles';
 import { describeCallError } from '../../checks/describe-call-error';
-import { refusalAudit, type RoleEvaluation } from '../../workflow';
+import { refusalAudit, refuse, type RoleEvaluation } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readOptionalText, readRequestRef } from '../read-action-data';
 import { approvalView, portalStepView } from '../request-views';
-import { cardResult, refused, statusForRefusal } from '../respond';
+import { cardResult, refused, refusedAction } from '../respond';
 import type { CardAction, CardActionResult } from '../types';
 import { withDeadline } from '../../checks/describe-call-error';
 import { INVOKE_BUDGET_MS } from './workspace-select-action';
@@ -20,13 +20,13 @@ import { INVOKE_BUDGET_MS } from './workspace-select-action';
  */
 export async function decideAction(ctx: AppContext, origin: TurnOrigin, action: CardAction, decision: 'approve' | 'reject'): Promise<CardActionResult> {
   const by = personOf(origin);
-  if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
+  if (!by) return refused('unknown_user', UNKNOWN_PERSON_MESSAGE);
   const ref = readRequestRef(action.data);
-  if (!ref.ok) return refused(400, 'InvalidData', ref.message);
+  if (!ref.ok) return refused('invalid_data', ref.message);
   const comment = readOptionalText(action.data, 'comment');
-  if (!comment.ok) return refused(400, 'InvalidInput', comment.message);
+  if (!comment.ok) return refused('invalid_input', comment.message);
   const request = await ctx.store.getRequest(ref.requestId);
-  if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists.');
+  if (!request || request.tenantId !== origin.tenantId) return refused('not_found', 'This request no longer exists.');
 
   const at = ctx.now();
   let roles: RoleEvaluation;
@@ -34,8 +34,8 @@ export async function decideAction(ctx: AppContext, origin: TurnOrigin, action: 
     roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), Date.now() + INVOKE_BUDGET_MS);
   } catch (err) {
     const message = `Your roles could not be verified (${describeCallError(err)}), so nothing was changed. Try again in a minute.`;
-    await ctx.store.appendAudit([refusalAudit(request, by, decision, { code: 'not_qualified', message }, at.toISOString())]);
-    return refused(503, 'RolesUnverified', message);
+    await ctx.store.appendAudit([refusalAudit(request, by, decision, refuse('roles_unverified', message), at.toISOString())]);
+    return refused('roles_unverified', message);
   }
   const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
   const outcome = await applyRequestEvent(
@@ -46,7 +46,7 @@ export async function decideAction(ctx: AppContext, origin: TurnOrigin, action: 
       : { type: 'reject', by, at: at.toISOString(), comment: comment.value, approverRoles: roles, expectedVersion: ref.version },
     by,
   );
-  if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
+  if (!outcome.ok) return refusedAction(outcome.refusal);
   return cardResult(
     decision === 'approve'
       ? renderPortalStepCard(portalStepView(outcome.request, ctx.config.verify.pollSeconds))

@@ -1,15 +1,14 @@
 import type { TurnOrigin } from '../turn-origin';
 import { renderMessageCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
-import { describeState, transition, type SubmitEvent } from '../../workflow';
+import { describeState, refusalAudit, refuse, transition, type SubmitEvent } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
-import { cardResult, refused, statusForRefusal } from '../respond';
+import { cardResult, refused, refusedAction } from '../respond';
 import type { StoredRequest } from '../stored-request';
 import type { CardAction, CardActionResult } from '../types';
-import { refusedAttempt } from '../audit/refused-attempt';
 import { disconnectStillNeeded } from '../disconnect/still-connected';
 import { NO_SOC_CHANNEL_MESSAGE } from './connect-command';
 import { INVOKE_BUDGET_MS } from './workspace-select-action';
@@ -20,12 +19,12 @@ import { INVOKE_BUDGET_MS } from './workspace-select-action';
  */
 export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
   const by = personOf(origin);
-  if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
+  if (!by) return refused('unknown_user', UNKNOWN_PERSON_MESSAGE);
   const ref = readRequestRef(action.data);
-  if (!ref.ok) return refused(400, 'InvalidData', ref.message);
+  if (!ref.ok) return refused('invalid_data', ref.message);
   const request = await ctx.store.getRequest(ref.requestId);
-  if (!request || request.tenantId !== origin.tenantId) return refused(404, 'NotFound', 'This request no longer exists. Start again with `connect`.');
-  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
+  if (!request || request.tenantId !== origin.tenantId) return refused('not_found', 'This request no longer exists. Start again with `connect`.');
+  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused('no_soc_channel', NO_SOC_CHANNEL_MESSAGE);
 
   const submit = (at: Date): SubmitEvent => ({
     type: 'submit',
@@ -50,34 +49,22 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
     if (!readiness.canSubmit) {
       const blocking = readiness.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown'));
       const message = `The checks no longer pass: ${blocking.map((c) => `${c.title}: ${c.reason}`).join(' ')} Fix this, then run \`connect\` again.`;
-      await ctx.store.appendAudit([
-        refusedAttempt({ request, tenantId: origin.tenantId, actor: by, action: 'submit', code: 'checks_not_passed', message, at: ctx.now().toISOString() }),
-      ]);
-      return refused(409, 'ChecksNotPassed', message);
+      await ctx.store.appendAudit([refusalAudit(request, by, 'submit', refuse('checks_not_passed', message), ctx.now().toISOString())]);
+      return refused('checks_not_passed', message);
     }
   }
   if (possible && request.kind === 'disconnect') {
     // A workspace disconnected meanwhile would otherwise be "verified" at once.
     const still = await disconnectStillNeeded(ctx, request);
     if (!still.ok) {
-      await ctx.store.appendAudit([
-        refusedAttempt({
-          request,
-          tenantId: origin.tenantId,
-          actor: by,
-          action: 'submit',
-          code: 'nothing_connected',
-          message: still.message,
-          at: ctx.now().toISOString(),
-        }),
-      ]);
-      return refused(409, 'nothing_connected', still.message);
+      await ctx.store.appendAudit([refusalAudit(request, by, 'submit', refuse('nothing_connected', still.message), ctx.now().toISOString())]);
+      return refused('nothing_connected', still.message);
     }
   }
   const outcome = await applyRequestEvent(ctx, request, submit(ctx.now()), by, {
     decorate: (next) => (readiness ? { ...next, readiness } : next),
   });
-  if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
+  if (!outcome.ok) return refusedAction(outcome.refusal);
   return cardResult(
     renderMessageCard({
       title: 'Sent for approval',

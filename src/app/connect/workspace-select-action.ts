@@ -17,16 +17,16 @@ export const INVOKE_BUDGET_MS = 3_500;
 /** `workspace.select` from the picker: as `connect <workspace>`; slow checks finish in the background. */
 export async function workspaceSelectAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
   const requester = personOf(origin);
-  if (!requester) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
-  if (origin.conversationType !== 'personal') return refused(400, 'PersonalOnly', 'Pick the workspace in your 1:1 chat with the bot.');
+  if (!requester) return refused('unknown_user', UNKNOWN_PERSON_MESSAGE);
+  if (origin.conversationType !== 'personal') return refused('personal_only', 'Pick the workspace in your 1:1 chat with the bot.');
   const raw = action.data.workspace;
   if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 512) {
-    return refused(400, 'InvalidInput', 'Choose a workspace from the list, then select it.');
+    return refused('invalid_input', 'Choose a workspace from the list, then select it.');
   }
   // The picker sends a resource id; the checks themselves tell whether the workspace exists.
   const parsed = parseWorkspaceArgument(raw);
-  if (!parsed.ok || parsed.kind === 'name') return refused(400, 'InvalidInput', 'Choose a workspace from the list, then select it.');
-  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused(409, 'NoSocChannel', NO_SOC_CHANNEL_MESSAGE);
+  if (!parsed.ok || parsed.kind === 'name') return refused('invalid_input', 'Choose a workspace from the list, then select it.');
+  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused('no_soc_channel', NO_SOC_CHANNEL_MESSAGE);
   const workspace = parsed.workspace;
 
   const work = prepareConnect(ctx, origin.tenantId, requester, workspace);

@@ -3,7 +3,7 @@ import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
 import { readRequestRef } from '../read-action-data';
-import { cardResult, refused, statusForRefusal } from '../respond';
+import { cardResult, refused, refusedAction } from '../respond';
 import type { CardAction, CardActionResult } from '../types';
 import { disconnectConfirmCard } from './disconnect-card';
 
@@ -15,16 +15,16 @@ import { disconnectConfirmCard } from './disconnect-card';
  */
 export async function disconnectReasonAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
   const by = personOf(origin);
-  if (!by) return refused(403, 'UnknownUser', UNKNOWN_PERSON_MESSAGE);
+  if (!by) return refused('unknown_user', UNKNOWN_PERSON_MESSAGE);
   const ref = readRequestRef(action.data);
-  if (!ref.ok) return refused(400, 'InvalidData', ref.message);
+  if (!ref.ok) return refused('invalid_data', ref.message);
   const reason = action.data.reason;
   if (reason !== undefined && reason !== null && typeof reason !== 'string') {
-    return refused(400, 'InvalidInput', 'The reason must be text: type why the workspace is being disconnected, then continue.');
+    return refused('invalid_input', 'The reason must be text: type why the workspace is being disconnected, then continue.');
   }
   const request = await ctx.store.getRequest(ref.requestId);
   if (!request || request.tenantId !== origin.tenantId) {
-    return refused(404, 'NotFound', 'This request no longer exists. Start again with `disconnect`.');
+    return refused('not_found', 'This request no longer exists. Start again with `disconnect`.');
   }
   const outcome = await applyRequestEvent(
     ctx,
@@ -32,6 +32,6 @@ export async function disconnectReasonAction(ctx: AppContext, origin: TurnOrigin
     { type: 'set_reason', by, at: ctx.now().toISOString(), reason: reason ?? '', expectedVersion: ref.version },
     by,
   );
-  if (!outcome.ok) return refused(statusForRefusal(outcome.refusal.code), outcome.refusal.code, outcome.refusal.message);
+  if (!outcome.ok) return refusedAction(outcome.refusal);
   return cardResult(disconnectConfirmCard(outcome.request));
 }
