@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { freePort } from './server/free-port';
 import type { Server } from 'restify';
-import { baseCommands, createApplication } from './app/create-application';
+import { createApplication } from './app/create-application';
 import type { AppContext } from './app/context';
-import { connectParts, createVerificationPoller } from './app/connect';
-import { disconnectParts } from './app/disconnect';
-import { statusParts } from './app/status';
+import { createVerificationPoller } from './app/verification/verification-poller';
 import {
   ARM_SCOPE,
   cacheInventory,
@@ -135,10 +133,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     newId: randomUUID,
     kickOutbox: () => outbox.kick(),
   };
-  const app = createApplication(ctx, {
-    commands: { ...baseCommands, ...connectParts.commands, ...disconnectParts.commands, ...statusParts.commands },
-    actions: { ...connectParts.actions, ...disconnectParts.actions, ...statusParts.actions },
-  });
+  const app = createApplication(ctx);
   const bot = new OnboardingBot({ app, sandboxIdentity: config.mode === 'sandbox', defaultTenantId });
   const server: Server = createServer({
     adapter,

@@ -1,36 +1,35 @@
-import type { ParsedCommand } from './parse-command';
+import type { CardVerb } from '../cards';
+import { CARD_ACTIONS, isCardVerb } from './card-actions/card-actions';
+import type { CardActionHandler } from './card-actions/define-action';
+import { COMMAND_HANDLERS, type CommandHandler } from './commands';
+import type { CommandName } from './parse-command';
 import type { TurnOrigin } from './turn-origin';
-import { greetingText, helpText } from './help-text';
+import { greetingText } from './help-text';
 import type { Json } from '../store/store';
 import { admitTurn, TENANT_NOT_ALLOWED_MESSAGE } from './admit-turn';
 import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
-import { notifyHere } from './notify-here';
 import { refuse, type Refusal } from '../workflow';
 import { refused, refusedAction } from './respond';
-import type { BotApplication, CardAction, CardActionResult, Reply } from './types';
+import type { BotApplication } from './types';
 
-type CommandHandler = (ctx: AppContext, origin: TurnOrigin, argument: string, reference: Json) => Promise<Reply[]>;
-type ActionHandler = (ctx: AppContext, origin: TurnOrigin, action: CardAction, reference: Json) => Promise<CardActionResult>;
-
+/** The commands and card verbs the application answers; the defaults are the bot's. */
 export interface ApplicationParts {
-  commands: Partial<Record<Exclude<ParsedCommand['name'], 'unknown'>, CommandHandler>>;
-  actions: Record<string, ActionHandler>;
+  commands: { readonly [C in CommandName]: CommandHandler };
+  actions: { readonly [V in CardVerb]: CardActionHandler };
 }
 
 const INVALID_USER_ID_MESSAGE =
   'Your message carries a user id that is not a Microsoft Entra object id, so I cannot tell who you are. Nothing was read or changed. In Teams this ' +
   "is automatic; in the Emulator or Web Chat, use a sandbox user's object id as the user id.";
 
-/** The base commands every part of the bot shares. */
-export const baseCommands: ApplicationParts['commands'] = {
-  help: async () => [{ text: helpText() }],
-  'notify here': (ctx, origin, _arg, reference) => notifyHere(ctx, origin, reference),
-};
-
-/** Wires commands and card actions into the application the bot calls. */
-export function createApplication(ctx: AppContext, parts: ApplicationParts): BotApplication {
+/**
+ * The application the bot calls: every turn passes the gate (tenant, channel, user id), then goes
+ * to its command or card verb. How an action arrived (an Action.Execute invoke, or later a message
+ * activity whose value carries the verb) does not matter here: it is one CardAction.
+ */
+export function createApplication(ctx: AppContext, parts: ApplicationParts = { commands: COMMAND_HANDLERS, actions: CARD_ACTIONS }): BotApplication {
   const rememberConversation = async (origin: TurnOrigin, reference: Json) => {
     if (origin.conversationType === 'personal' && origin.userId) {
       await ctx.store.saveConversation(conversationKeys.user(origin.tenantId, origin.userId), reference);
@@ -86,19 +85,16 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts): Bot
           { text: shown ? `I don't know the command "${escapeMarkdown(shown)}". Type \`help\` to see what I can do.` : 'Type `help` to see what I can do.' },
         ];
       }
-      const handler = parts.commands[command.name];
-      if (!handler) return [{ text: `\`${command.name}\` is not available yet. Type \`help\` to see what I can do.` }];
-      return handler(ctx, origin, command.argument, reference);
+      return parts.commands[command.name](ctx, origin, command.argument, reference);
     },
     async handleCardAction(origin, action, reference) {
       const refusal = await refusalOf(origin, action.verb.slice(0, 64));
       if (refusal) return refusedAction(refusal);
-      const handler = Object.prototype.hasOwnProperty.call(parts.actions, action.verb) ? parts.actions[action.verb] : undefined;
-      if (!handler) {
+      if (!isCardVerb(action.verb)) {
         return refused('unknown_verb', `The card action "${action.verb.slice(0, 64)}" is not one this bot knows. Use the buttons on the bot's latest card.`);
       }
       await rememberConversation(origin, reference);
-      return handler(ctx, origin, action, reference);
+      return parts.actions[action.verb](ctx, origin, action);
     },
     async handleInstalled(origin, reference) {
       const refusal = await refusalOf(origin, 'install');

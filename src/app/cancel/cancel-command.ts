@@ -2,7 +2,7 @@ import type { TurnOrigin } from '../turn-origin';
 import { describeRequest, isOpen, refusalAudit, refuse } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
-import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
 import { messageReply } from '../respond';
 import type { Reply } from '../types';
 

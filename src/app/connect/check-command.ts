@@ -2,12 +2,12 @@ import type { TurnOrigin } from '../turn-origin';
 import { renderReadinessReportCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { AppContext } from '../context';
-import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
 import { readinessView } from '../request-views';
 import { resolveWorkspace } from '../resolve-workspace';
 import { messageReply } from '../respond';
 import type { Reply } from '../types';
-import { CHECK_DEADLINE_MS } from './prepare-connect';
+import { CHECK_DEADLINE_MS } from '../budgets';
 
 /** `check <workspace>`, anywhere: the readiness report for that workspace and the caller; no request. */
 export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {

@@ -1,15 +1,11 @@
 import type { TurnOrigin } from '../turn-origin';
 import type { AppContext } from '../context';
-import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { NO_SOC_CHANNEL_MESSAGE, PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
 import { resolveWorkspace } from '../resolve-workspace';
 import { messageReply } from '../respond';
 import type { Reply } from '../types';
 import { prepareConnect } from './prepare-connect';
 import { workspacePickerCard } from './workspace-picker';
-
-export const NO_SOC_CHANNEL_MESSAGE =
-  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and run `notify here` in its channel (mention me there), ' +
-  'then try again.';
 
 /** `connect [workspace]` in 1:1: the picker without a workspace, else checks and the product-changes card. */
 export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {

@@ -4,15 +4,13 @@ import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { ReadinessReport } from '../../checks/readiness';
 import type { Json } from '../../store/store';
 import { canStartRequest, createDraft, refusalAudit, type Person } from '../../workflow';
+import { CHECK_DEADLINE_MS } from '../budgets';
 import type { AppContext } from '../context';
 import { productChangesView, readinessView } from '../request-views';
 import type { StoredRequest } from '../stored-request';
 import { applyRequestEvent } from '../apply-request-event';
 
 export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
-
-/** How long the checks may take inside a message turn (Teams allows about 15 s). */
-export const CHECK_DEADLINE_MS = 8_000;
 
 /**
  * Starts a connect request for `workspace`: one-at-a-time policy, the prerequisite

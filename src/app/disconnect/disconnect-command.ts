@@ -1,9 +1,8 @@
 import type { TurnOrigin } from '../turn-origin';
 import { canStartRequest, createDraft, refusalAudit } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
-import { NO_SOC_CHANNEL_MESSAGE } from '../connect/connect-command';
 import type { AppContext } from '../context';
-import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
+import { NO_SOC_CHANNEL_MESSAGE, PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
 import { messageReply } from '../respond';
 import type { StoredRequest } from '../stored-request';
 import type { Reply } from '../types';

@@ -2,7 +2,7 @@ import type { TurnOrigin } from '../turn-origin';
 import { renderHistoryCard } from '../../cards';
 import type { AppContext } from '../context';
 import { displayTime } from '../display-time';
-import { PERSONAL_ONLY_MESSAGE } from '../identity-guard';
+import { PERSONAL_ONLY_MESSAGE } from '../turn-guards';
 import { messageReply } from '../respond';
 import type { Reply } from '../types';
 import { auditEventViews } from './describe-audit-entry';

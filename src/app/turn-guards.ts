@@ -11,3 +11,8 @@ export const UNKNOWN_PERSON_MESSAGE =
   "user id to a sandbox user's object id.";
 
 export const PERSONAL_ONLY_MESSAGE = (command: string) => `\`${command}\` works in a 1:1 chat with me: open a chat with the bot and type it there.`;
+
+/** A connect or disconnect needs the SOC channel: the approval is asked there. */
+export const NO_SOC_CHANNEL_MESSAGE =
+  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and run `notify here` in its channel (mention me there), ' +
+  'then try again.';

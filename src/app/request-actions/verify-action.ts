@@ -1,30 +1,26 @@
-import type { TurnOrigin } from '../turn-origin';
 import { renderNotificationCard, renderPortalStepCard } from '../../cards';
-import type { AppContext } from '../context';
-import { personOf } from '../identity-guard';
-import { readRequestRef } from '../read-action-data';
+import { accepts, refusalAudit, refuse } from '../../workflow';
+import { anonymousRequestAction } from '../card-actions/define-action';
 import { notificationView, portalStepView } from '../request-views';
 import { cardResult, refused, refusedAction } from '../respond';
-import type { CardAction, CardActionResult } from '../types';
-import { accepts, refusalAudit, refuse } from '../../workflow';
-import { verifyRequest } from './verify-request';
+import { verifyRequest } from '../verification/verify-request';
 
-/** `connection.verify` ("Check now") on the portal-step card: verify from Azure signals now. */
-export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
-  const ref = readRequestRef(action.data);
-  if (!ref.ok) return refused('invalid_data', ref.message);
-  const request = await ctx.store.getRequest(ref.requestId);
-  if (!request || request.tenantId !== origin.tenantId) return refused('not_found', 'This request no longer exists.');
+/**
+ * `connection.verify` ("Check now") on the portal-step card of a connect or a disconnect: verify
+ * from Azure signals now. Anyone who sees the card may ask; the approver's own click can confirm
+ * a connection Azure cannot show.
+ */
+export const verifyAction = anonymousRequestAction('connection.verify', { notFound: 'This request no longer exists.' }, async (c) => {
+  const { ctx, by, request } = c;
   if (request.state === 'completed') {
     return cardResult(renderNotificationCard(notificationView(request, request.kind === 'connect' ? 'connected' : 'disconnected')));
   }
   if (!accepts(request, 'verified')) {
     const message = `This request is ${request.state}: there is no portal step to check.`;
-    const by = personOf(origin);
     if (by) await ctx.store.appendAudit([refusalAudit(request, by, 'verified', refuse('forbidden_transition', message), ctx.now().toISOString())]);
     return refused('forbidden_transition', message);
   }
-  const result = await verifyRequest(ctx, request, personOf(origin) ?? undefined);
+  const result = await verifyRequest(ctx, request, by ?? undefined);
   const at = ctx.now().toISOString();
   switch (result.kind) {
     case 'verified':
@@ -47,4 +43,4 @@ export async function verifyAction(ctx: AppContext, origin: TurnOrigin, action: 
       return refusedAction(result.outcome.refusal);
     }
   }
-}
+});

@@ -1,29 +1,21 @@
-import type { TurnOrigin } from '../turn-origin';
 import { renderMessageCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import { describeState, refusalAudit, refuse, transition, type SubmitEvent } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
-import type { AppContext } from '../context';
-import { personOf, UNKNOWN_PERSON_MESSAGE } from '../identity-guard';
-import { readRequestRef } from '../read-action-data';
+import { INVOKE_BUDGET_MS } from '../budgets';
+import { requestAction } from '../card-actions/define-action';
+import { disconnectStillNeeded } from '../disconnect/still-connected';
 import { cardResult, refused, refusedAction } from '../respond';
 import type { StoredRequest } from '../stored-request';
-import type { CardAction, CardActionResult } from '../types';
-import { disconnectStillNeeded } from '../disconnect/still-connected';
-import { NO_SOC_CHANNEL_MESSAGE } from './connect-command';
-import { INVOKE_BUDGET_MS } from './workspace-select-action';
+import { NO_SOC_CHANNEL_MESSAGE } from '../turn-guards';
 
 /**
- * `request.submit`: the requester sends the request to the SOC channel. A connect
- * re-runs the checks first: what passed minutes ago must still pass.
+ * `request.submit`: the requester sends the request, connect or disconnect, to the SOC channel.
+ * A connect re-runs the checks first (what passed minutes ago must still pass); a disconnect
+ * checks that its workspace is still connected.
  */
-export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: CardAction): Promise<CardActionResult> {
-  const by = personOf(origin);
-  if (!by) return refused('unknown_user', UNKNOWN_PERSON_MESSAGE);
-  const ref = readRequestRef(action.data);
-  if (!ref.ok) return refused('invalid_data', ref.message);
-  const request = await ctx.store.getRequest(ref.requestId);
-  if (!request || request.tenantId !== origin.tenantId) return refused('not_found', 'This request no longer exists. Start again with `connect`.');
+export const submitAction = requestAction('request.submit', { notFound: 'This request no longer exists. Start again with `connect`.' }, async (c) => {
+  const { ctx, origin, by, request, data } = c;
   if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused('no_soc_channel', NO_SOC_CHANNEL_MESSAGE);
 
   const submit = (at: Date): SubmitEvent => ({
@@ -31,7 +23,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
     by,
     at: at.toISOString(),
     expiresAt: new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString(),
-    expectedVersion: ref.version,
+    expectedVersion: data.version,
   });
   // The workflow decides whether this submit can happen at all (state, requester, version, reason)
   // before Azure is asked anything; a refused one is refused and audited by applyRequestEvent below.
@@ -75,7 +67,7 @@ export async function submitAction(ctx: AppContext, origin: TurnOrigin, action: 
       style: 'good',
     }),
   );
-}
+});
 
 /** How long the checks shown on the product-changes card stand for a submit. */
 export const READINESS_FRESH_MS = 60_000;

@@ -1,0 +1,43 @@
+import { renderApprovalCard, renderPortalStepCard } from '../../cards';
+import { describeCallError, withDeadline } from '../../checks/describe-call-error';
+import { evaluatePersonRoles } from '../../checks/evaluate-person-roles';
+import { refusalAudit, refuse, type RoleEvaluation } from '../../workflow';
+import { applyRequestEvent } from '../apply-request-event';
+import { INVOKE_BUDGET_MS } from '../budgets';
+import { requestAction, type CardActionHandler } from '../card-actions/define-action';
+import { approvalView, portalStepView } from '../request-views';
+import { cardResult, refused, refusedAction } from '../respond';
+
+/**
+ * `request.approve` / `request.reject` from the SOC channel, for connect and disconnect. The
+ * clicker's roles are read from Azure and Graph at the click (groups included), never taken from
+ * the card; whether they suffice, and four-eyes, state and version, are the workflow's to decide.
+ */
+export function decideAction(decision: 'approve' | 'reject'): CardActionHandler {
+  return requestAction(decision === 'approve' ? 'request.approve' : 'request.reject', { notFound: 'This request no longer exists.' }, async (c) => {
+    const { ctx, by, request, data } = c;
+    const at = ctx.now();
+    let roles: RoleEvaluation;
+    try {
+      roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), Date.now() + INVOKE_BUDGET_MS);
+    } catch (err) {
+      const message = `Your roles could not be verified (${describeCallError(err)}), so nothing was changed. Try again in a minute.`;
+      await ctx.store.appendAudit([refusalAudit(request, by, decision, refuse('roles_unverified', message), at.toISOString())]);
+      return refused('roles_unverified', message);
+    }
+    const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
+    const common = { by, at: at.toISOString(), comment: data.comment, approverRoles: roles, expectedVersion: data.version };
+    const outcome = await applyRequestEvent(
+      ctx,
+      request,
+      decision === 'approve' ? { type: 'approve', ...common, expiresAt } : { type: 'reject', ...common },
+      by,
+    );
+    if (!outcome.ok) return refusedAction(outcome.refusal);
+    return cardResult(
+      decision === 'approve'
+        ? renderPortalStepCard(portalStepView(outcome.request, ctx.config.verify.pollSeconds))
+        : renderApprovalCard(approvalView(outcome.request)),
+    );
+  });
+}
