@@ -74,7 +74,15 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
     return null;
   };
 
-  return {
+  /**
+   * The one error boundary: what is neither an answer nor a refusal (a bug, the database gone) is
+   * logged, with the turn's correlation id, and answered as an internal error.
+   */
+  const internalError = (err: unknown, attempted: string) => {
+    ctx.logger.error({ err, attempted }, 'turn failed: answered as an internal error');
+  };
+
+  const app: BotApplication = {
     async handleCommand(origin, command, reference) {
       const refusal = await refusalOf(origin, command.name === 'unknown' ? 'message' : command.name);
       if (refusal) return [{ text: refusal.message }];
@@ -103,4 +111,33 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
       return [{ text: greetingText(origin.conversationType === 'channel') }];
     },
   };
+  return {
+    async handleCommand(origin, command, reference) {
+      try {
+        return await app.handleCommand(origin, command, reference);
+      } catch (err) {
+        internalError(err, command.name);
+        return [{ text: INTERNAL_ERROR_TEXT }];
+      }
+    },
+    async handleCardAction(origin, action, reference) {
+      try {
+        return await app.handleCardAction(origin, action, reference);
+      } catch (err) {
+        internalError(err, action.verb.slice(0, 64));
+        return refused('internal_error', INTERNAL_ERROR_CLICK);
+      }
+    },
+    async handleInstalled(origin, reference) {
+      try {
+        return await app.handleInstalled(origin, reference);
+      } catch (err) {
+        internalError(err, 'install');
+        return [{ text: INTERNAL_ERROR_TEXT }];
+      }
+    },
+  };
 }
+
+const INTERNAL_ERROR_TEXT = 'Sorry, something went wrong on my side. Nothing was changed. Please try again; if it keeps failing, tell your Teams admin.';
+const INTERNAL_ERROR_CLICK = 'Something went wrong on my side and your click could not be handled. Please try again.';

@@ -1,5 +1,5 @@
 import type { TurnOrigin } from './turn-origin';
-import { describeCallError } from '../checks/describe-call-error';
+import { describeCallError, isAzureFailure } from '../checks/describe-call-error';
 import { evaluateSocChannelMoverRoles } from '../checks/evaluate-soc-channel-mover';
 import { SOC_CHANNEL_MOVER_RULE, type Refusal } from '../workflow';
 import type { Json, OutboxRecord, SocChannelRecord } from '../store/store';
@@ -125,6 +125,7 @@ async function moveRefusal(ctx: AppContext, origin: TurnOrigin): Promise<Refusal
     const roles = await evaluateSocChannelMoverRoles(ctx.arm, ctx.graph, origin.userId);
     if (roles.qualified) return null;
   } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     return {
       code: 'roles_unverified',
       message:

@@ -1,3 +1,4 @@
+import { isAzureFailure } from '../checks/describe-call-error';
 import type { ArmPort, WorkspaceInfo, WorkspaceRef } from '../azure/ports';
 import { formatWorkspace, parseWorkspaceArgument, sameWorkspace } from '../workflow';
 
@@ -14,7 +15,8 @@ export async function resolveWorkspace(arm: ArmPort, argument: string): Promise<
   let all: WorkspaceInfo[] | null;
   try {
     all = await arm.listWorkspaces();
-  } catch {
+  } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     all = null;
   }
   if (parsed.kind === 'name') {
@@ -40,7 +42,8 @@ export async function resolveWorkspace(arm: ArmPort, argument: string): Promise<
   try {
     const found = await arm.getWorkspace(parsed.workspace);
     if (found) return { ok: true, workspace: pick(found) };
-  } catch {
+  } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     // The checks will report what Azure says about it.
     return { ok: true, workspace: parsed.workspace };
   }

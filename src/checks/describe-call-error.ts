@@ -37,6 +37,23 @@ export function retryRemediation(err: unknown): Remediation {
   return { text: 'Azure did not answer; try again in a minute (`check` again, or start over).', url: DOC_LINKS.serviceHealth };
 }
 
+/**
+ * Whether an error means that Azure or Graph did not answer as asked: a typed call failure
+ * (after the SDK's retries) or a missed deadline. Only these are "Azure did not answer"; anything
+ * else is a fault of the bot's own, to be logged and answered as an internal error.
+ */
+export function isAzureFailure(err: unknown): err is AzureCallError | DeadlineExceeded {
+  return err instanceof AzureCallError || err instanceof DeadlineExceeded;
+}
+
+/** For `.catch(…)`: the fallback when Azure did not answer, any other error thrown on. */
+export function whenAzureFails<T>(fallback: T): (err: unknown) => T {
+  return (err) => {
+    if (isAzureFailure(err)) return fallback;
+    throw err;
+  };
+}
+
 /** A check ran past its deadline. */
 export class DeadlineExceeded extends Error {
   constructor() {

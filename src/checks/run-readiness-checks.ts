@@ -1,6 +1,6 @@
 import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
 import type { Person } from '../workflow';
-import { describeCallError, retryRemediation, withDeadline } from './describe-call-error';
+import { describeCallError, isAzureFailure, retryRemediation, whenAzureFails, withDeadline } from './describe-call-error';
 import { memoizePorts } from './memoize-ports';
 import { CONNECT_CHECKS, type PrerequisiteCheck } from './prerequisite-checks';
 import { allowsSubmit, type CheckOutcome, type ProductChanges, type ReadinessReport } from './readiness';
@@ -30,13 +30,18 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
     try {
       return { ...base, ...(await withDeadline(check.run(checkInput), deadline)) };
     } catch (err) {
+      // Azure did not answer: Unknown, never Passed. Anything else is the bot's own fault and goes up.
+      if (!isAzureFailure(err)) throw err;
       return { ...base, result: 'unknown', reason: `Could not check: ${describeCallError(err)}.`, remediation: retryRemediation(err) };
     }
   };
   const settle = <T>(p: Promise<T>) =>
     withDeadline(p, deadline).then(
       (v) => ({ ok: true as const, v }),
-      () => ({ ok: false as const }),
+      (err: unknown) => {
+        if (!isAzureFailure(err)) throw err;
+        return { ok: false as const };
+      },
     );
 
   const [checks, workspaceInfo, xdr, changes] = await Promise.all([
@@ -59,10 +64,10 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
 
 async function readProductChanges(arm: ArmPort, graph: GraphPort, workspace: WorkspaceRef, deadline: number): Promise<ProductChanges> {
   const [subs, rules, apps] = await Promise.all([
-    withDeadline(arm.listSubscriptions(), deadline).catch(() => null),
-    withDeadline(arm.listAlertRules(workspace), deadline).catch(() => null),
+    withDeadline(arm.listSubscriptions(), deadline).catch(whenAzureFails(null)),
+    withDeadline(arm.listAlertRules(workspace), deadline).catch(whenAzureFails(null)),
     // Memoized: the one-connected check reads the same calls.
-    withDeadline(appsHaveContributorOn(arm, graph, workspace.subscriptionId), deadline).catch(() => null),
+    withDeadline(appsHaveContributorOn(arm, graph, workspace.subscriptionId), deadline).catch(whenAzureFails(null)),
   ]);
   const sub = subs?.find((s) => s.subscriptionId.toLowerCase() === workspace.subscriptionId.toLowerCase());
   return {

@@ -1,5 +1,6 @@
 import { renderWorkspacePickerCard } from '../../cards';
 import type { Json } from '../../store/store';
+import { isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
 import type { AppContext } from '../context';
 
 /** The workspace picker: every Log Analytics workspace the bot can see, with Sentinel on or off. */
@@ -7,8 +8,9 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
   let workspaces;
   let subscriptions;
   try {
-    [workspaces, subscriptions] = await Promise.all([ctx.arm.listWorkspaces(), ctx.arm.listSubscriptions().catch(() => [])]);
-  } catch {
+    [workspaces, subscriptions] = await Promise.all([ctx.arm.listWorkspaces(), ctx.arm.listSubscriptions().catch(whenAzureFails([]))]);
+  } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     return {
       ok: false,
       message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>` with its resource id.',
@@ -21,7 +23,7 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
         'The bot cannot see any Log Analytics workspace. Give its identity Reader on the subscription that holds your Sentinel workspace, then try again.',
     };
   }
-  const sentinel = await Promise.all(workspaces.map((w) => ctx.arm.isSentinelEnabled(w).catch(() => null)));
+  const sentinel = await Promise.all(workspaces.map((w) => ctx.arm.isSentinelEnabled(w).catch(whenAzureFails(null))));
   const subName = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
   const card = renderWorkspacePickerCard({
     workspaces: workspaces.map((w, i) => ({
@@ -32,5 +34,5 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
       sentinelEnabled: sentinel[i],
     })),
   });
-  return { ok: true, card: card };
+  return { ok: true, card };
 }

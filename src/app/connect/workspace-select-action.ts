@@ -22,16 +22,21 @@ export const workspaceSelectAction = personAction(
 
     const work = prepareConnect(ctx, origin.tenantId, requester, workspace);
     const toCard = (o: PrepareOutcome): CardJson => (o.ok ? o.card : renderMessageCard({ title: o.title, text: o.message, style: 'warning' }));
-    const answer = await runWithin(work, INVOKE_BUDGET_MS, async (late) => {
-      if (!replyToId) return;
-      const to = {
-        tenantId: origin.tenantId,
-        requestId: late.ok ? late.request.id : null,
-        conversationKey: conversationKeys.user(origin.tenantId, requester.id),
-      };
-      await ctx.store.enqueueOutbox([newOutboxItem(to, outboxPayload.update(replyToId, toCard(late)), { id: ctx.newId(), at: ctx.now().toISOString() })]);
-      ctx.kickOutbox();
-    });
+    const answer = await runWithin(
+      work,
+      INVOKE_BUDGET_MS,
+      async (late) => {
+        if (!replyToId) return;
+        const to = {
+          tenantId: origin.tenantId,
+          requestId: late.ok ? late.request.id : null,
+          conversationKey: conversationKeys.user(origin.tenantId, requester.id),
+        };
+        await ctx.store.enqueueOutbox([newOutboxItem(to, outboxPayload.update(replyToId, toCard(late)), { id: ctx.newId(), at: ctx.now().toISOString() })]);
+        ctx.kickOutbox();
+      },
+      ctx.logger,
+    );
     if (answer.done) return cardResult(toCard(answer.value));
     return cardResult(
       renderMessageCard({

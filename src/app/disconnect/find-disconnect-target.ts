@@ -1,6 +1,6 @@
 import type { WorkspaceRef } from '../../azure/ports';
 import { readConnectionSignals, type ConnectionSignals } from '../../checks/connection-signals';
-import { describeCallError } from '../../checks/describe-call-error';
+import { describeCallError, isAzureFailure } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord } from '../../store/store';
 import { formatWorkspace, refuse, type Refusal } from '../../workflow';
@@ -43,6 +43,7 @@ async function recognisedByArgument(ctx: AppContext, typed: string): Promise<Dis
     const signals = await readConnectionSignals(ctx.arm, ctx.graph, resolved.workspace);
     if (connectedOutsideTheBot(signals)) return { ok: true, workspace: resolved.workspace, connection: null };
   } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     return {
       ok: false,
       title: 'Could not check the connection',
@@ -64,6 +65,7 @@ async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
   try {
     found = await findConnectedWorkspaces(ctx.arm, ctx.graph);
   } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     return {
       ok: false,
       title: 'Could not check the connection',

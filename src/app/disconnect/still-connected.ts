@@ -1,4 +1,5 @@
 import { readConnectionSignals } from '../../checks/connection-signals';
+import { isAzureFailure } from '../../checks/describe-call-error';
 import { formatWorkspace, sameWorkspace } from '../../workflow';
 import type { AppContext } from '../context';
 import type { StoredRequest } from '../stored-request';
@@ -21,7 +22,8 @@ export async function disconnectStillNeeded(ctx: AppContext, request: StoredRequ
   try {
     const signals = await readConnectionSignals(ctx.arm, ctx.graph, request.workspace);
     if (signals.connectorIncidentsOn) return { ok: true };
-  } catch {
+  } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     return { ok: true };
   }
   return {

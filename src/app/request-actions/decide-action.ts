@@ -1,5 +1,5 @@
 import { renderApprovalCard, renderPortalStepCard } from '../../cards';
-import { describeCallError, withDeadline } from '../../checks/describe-call-error';
+import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
 import { evaluatePersonRoles } from '../../checks/evaluate-person-roles';
 import { refusalAudit, refuse, type RoleEvaluation } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
@@ -21,6 +21,7 @@ export function decideAction(decision: 'approve' | 'reject'): CardActionHandler 
     try {
       roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), Date.now() + INVOKE_BUDGET_MS);
     } catch (err) {
+      if (!isAzureFailure(err)) throw err;
       const message = `Your roles could not be verified (${describeCallError(err)}), so nothing was changed. Try again in a minute.`;
       await ctx.store.appendAudit([refusalAudit(request, by, decision, refuse('roles_unverified', message), at.toISOString())]);
       return refused('roles_unverified', message);

@@ -1,6 +1,6 @@
 import type { TurnOrigin } from '../turn-origin';
 import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView } from '../../cards';
-import { describeCallError, withDeadline } from '../../checks/describe-call-error';
+import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord } from '../../store/store';
 import { workspaceResourceId } from '../../workflow';
@@ -85,6 +85,7 @@ async function recognisedConnection(ctx: AppContext): Promise<{ connected?: Conn
       },
     };
   } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'status: connection signals unavailable');
     return {
       connectionNote: `The bot has no record of a connection and could not check Azure for one (${describeCallError(err)}). Try \`status\` again in a minute.`,

@@ -1,7 +1,7 @@
 import type { ArmPort } from '../../azure/ports';
 import { readConnectionSignals, type ConnectionSignals } from '../../checks/connection-signals';
 import { memoizePorts } from '../../checks/memoize-ports';
-import { describeCallError } from '../../checks/describe-call-error';
+import { describeCallError, isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
 import { workspaceKey } from '../../store/store';
 import type { AppContext } from '../context';
 import { applyRequestEvent, type ApplyOutcome } from '../apply-request-event';
@@ -40,6 +40,7 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
   try {
     signals = await readConnectionSignals(arm, graph, request.workspace);
   } catch (err) {
+    if (!isAzureFailure(err)) throw err;
     return { kind: 'error', request, text: `Could not verify: ${describeCallError(err)}. The bot will try again.` };
   }
   // The portal's own effects of Connect; the connector condition only serves to recognise connections made outside the bot.
@@ -112,8 +113,8 @@ function invisibleToAzure(request: StoredRequest): boolean {
 /** What the portal's Overview shows for the workspace: data connector and automation rule counts. */
 async function overviewCounts(arm: ArmPort, request: StoredRequest): Promise<{ dataConnectorCount?: number; automationRuleCount?: number }> {
   const [connectors, automation] = await Promise.all([
-    arm.listDataConnectors(request.workspace).catch(() => null),
-    arm.listAutomationRules(request.workspace).catch(() => null),
+    arm.listDataConnectors(request.workspace).catch(whenAzureFails(null)),
+    arm.listAutomationRules(request.workspace).catch(whenAzureFails(null)),
   ]);
   return {
     ...(connectors ? { dataConnectorCount: connectors.length } : {}),
