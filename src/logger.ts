@@ -100,11 +100,6 @@ export function runWithCorrelationId<T>(correlationId: string, work: () => T): T
   return turnScope.run({ correlationId }, work);
 }
 
-/** The correlation id of the turn (or outbox pass) this code runs in, if any. */
-export function currentCorrelationId(): string | undefined {
-  return turnScope.getStore()?.correlationId;
-}
-
 /** The process logger: pino JSON on stdout, secrets redacted, with the turn's correlation id. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(

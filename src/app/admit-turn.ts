@@ -8,9 +8,9 @@ export interface Tenancy {
 }
 
 /** Channels served in live mode: Teams only. */
-export const LIVE_CHANNELS: readonly string[] = ['msteams'];
+const LIVE_CHANNELS: readonly string[] = ['msteams'];
 /** Channels served in sandbox mode: Teams, and the clients without Universal Actions. */
-export const SANDBOX_CHANNELS: readonly string[] = ['msteams', 'emulator', 'webchat', 'directline'];
+const SANDBOX_CHANNELS: readonly string[] = ['msteams', 'emulator', 'webchat', 'directline'];
 
 /** The one answer to anyone outside: it names nothing of the tenant the bot serves. */
 export const TENANT_NOT_ALLOWED_MESSAGE =

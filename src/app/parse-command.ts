@@ -23,7 +23,7 @@ export function parseCommand(text: string | undefined | null): ParsedCommand {
 }
 
 /** Removes `<at>…</at>` mentions, other tags and entities, and folds white space. */
-export function stripMarkup(text: string): string {
+function stripMarkup(text: string): string {
   return text
     .replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')

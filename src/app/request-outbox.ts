@@ -7,7 +7,7 @@ import { approvalView, notificationView } from './request-views';
 import type { StoredRequest } from './stored-request';
 
 /** Purpose under which the approval card's activity ids are recorded. */
-export const APPROVAL_POST = 'approval';
+const APPROVAL_POST = 'approval';
 
 const STATES_THAT_DECIDE_THE_APPROVAL_CARD = ['approved', 'rejected', 'cancelled', 'expired'];
 

@@ -6,7 +6,7 @@ import { SANDBOX_TOKEN } from '../sandbox/sandbox-token';
 export { SANDBOX_TOKEN };
 
 /** A credential for the simulated tenant: a fixed fake token, no sign-in. */
-export class SandboxCredential implements TokenCredential {
+class SandboxCredential implements TokenCredential {
   async getToken(): Promise<AccessToken> {
     return { token: SANDBOX_TOKEN, expiresOnTimestamp: Date.now() + 60 * 60 * 1000 };
   }

@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { bearerTokenAuthenticationPolicyName, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 
 /** Name of the policy that replaces the SDK's bearer policy in sandbox mode. */
-export const sandboxAuthPolicyName = 'sandboxBearerTokenPolicy';
+const sandboxAuthPolicyName = 'sandboxBearerTokenPolicy';
 
 /** Sets `Authorization: Bearer <token>` from the credential, over plain HTTP too. */
 export function sandboxAuthPolicy(credential: TokenCredential, scope: string): PipelinePolicy {

@@ -77,14 +77,14 @@ export class OnboardingBot extends TeamsActivityHandler {
 }
 
 /** The invoke response body the conversation contract prescribes. */
-export function toInvokeBody(result: CardActionResult): Json {
+function toInvokeBody(result: CardActionResult): Json {
   return result.ok
     ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
     : { statusCode: result.statusCode, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } };
 }
 
 /** Builds the message activity for a reply. */
-export function toActivity(reply: Reply): Partial<Activity> {
+function toActivity(reply: Reply): Partial<Activity> {
   if ('text' in reply) return MessageFactory.text(reply.text);
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
   if (reply.summary) activity.summary = reply.summary;

@@ -7,9 +7,6 @@ export interface AdaptiveCard {
   [property: string]: unknown;
 }
 
-/** Content type of an Adaptive Card attachment. */
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-
 /** The `Action.Execute` verbs of contracts/conversation.md, exactly. */
 export const CARD_VERBS = {
   workspaceSelect: 'workspace.select',

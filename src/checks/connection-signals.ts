@@ -2,7 +2,7 @@ import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
 import { AZURE_ROLE } from '../workflow';
 
 /** The first-party apps the portal gives Microsoft Sentinel Contributor when it connects a workspace. */
-export const DEFENDER_APPS = [
+const DEFENDER_APPS = [
   { appId: '8ee8fdad-f234-4243-8f3b-15c294843740', name: 'Microsoft Threat Protection' },
   { appId: 'fc780465-2017-40d4-a0c5-307022471b92', name: 'WindowsDefenderATP' },
 ] as const;

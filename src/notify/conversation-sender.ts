@@ -9,7 +9,7 @@ export interface DeliveryResult {
 /** Delivers an outbox payload to a stored conversation. */
 export type ConversationSender = (conversationKey: string, payload: OutboxPayload) => Promise<DeliveryResult>;
 
-export class UnknownConversationError extends Error {}
+class UnknownConversationError extends Error {}
 
 /** Sends proactive messages through the CloudAdapter to the conversation's serviceUrl. */
 export function createConversationSender(adapter: CloudAdapter, appId: string, store: ConversationStore): ConversationSender {

@@ -18,7 +18,7 @@ export const AZURE_ROLE = {
 } as const;
 
 /** Display names, keyed by lower-case id, as the Entra admin center and Azure portal show them. */
-export const ROLE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
+const ROLE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [ENTRA_ROLE.globalAdministrator]: 'Global Administrator',
   [ENTRA_ROLE.securityAdministrator]: 'Security Administrator',
   [AZURE_ROLE.owner]: 'Owner',

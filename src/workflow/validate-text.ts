@@ -1,7 +1,7 @@
 import { refuse, type Refusal } from './refusal';
 
 /** The longest reason or comment accepted, in characters (the cards' limit). */
-export const MAX_TEXT_LENGTH = 500;
+const MAX_TEXT_LENGTH = 500;
 
 /**
  * Characters that show nothing: format characters (zero-width space and joiners, word joiner,
@@ -11,7 +11,7 @@ export const MAX_TEXT_LENGTH = 500;
 const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** Whether the text shows nothing once invisible characters and white space are removed. */
-export function isBlank(text: string): boolean {
+function isBlank(text: string): boolean {
   return text.replace(INVISIBLE, '').trim().length === 0;
 }
 

@@ -59,7 +59,7 @@ export async function prepareConnect(
 }
 
 /** The product-changes card of a connect draft. */
-export function productChangesCard(request: StoredRequest, report: ReadinessReport): Json {
+function productChangesCard(request: StoredRequest, report: ReadinessReport): Json {
   return renderProductChangesCard({
     requestId: request.id,
     version: request.version,

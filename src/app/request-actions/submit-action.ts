@@ -70,7 +70,7 @@ export const submitAction = requestAction('request.submit', { notFound: 'This re
 });
 
 /** How long the checks shown on the product-changes card stand for a submit. */
-export const READINESS_FRESH_MS = 60_000;
+const READINESS_FRESH_MS = 60_000;
 
 /** Whether the report the requester just saw is recent enough to submit on without checking again. */
 function isFresh(report: StoredRequest['readiness'], now: Date): boolean {

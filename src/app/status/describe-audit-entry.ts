@@ -54,7 +54,7 @@ export function describeAuditEntry(record: AuditRecord, subject: AuditSubject | 
 }
 
 /** Who did it, for a card. */
-export function auditActorName(record: AuditRecord): string {
+function auditActorName(record: AuditRecord): string {
   return record.actor === 'system' ? 'The bot' : record.actor.name;
 }
 

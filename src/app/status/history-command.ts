@@ -8,8 +8,8 @@ import type { Reply } from '../types';
 import { auditEventViews } from './describe-audit-entry';
 import { loadAuditSubject } from './load-audit-subject';
 
-export const HISTORY_DEFAULT = 20;
-export const HISTORY_MAX = 200;
+const HISTORY_DEFAULT = 20;
+const HISTORY_MAX = 200;
 
 /** Reads the `n` of `history [n]`: empty → the default; otherwise a whole number from 1 to HISTORY_MAX. */
 export function parseHistoryCount(argument: string): { ok: true; n: number } | { ok: false; message: string } {

@@ -13,7 +13,7 @@ import { auditEventViews } from './describe-audit-entry';
 import { loadAuditSubject } from './load-audit-subject';
 
 /** How many state changes `status` lists. */
-export const STATUS_EVENT_COUNT = 10;
+const STATUS_EVENT_COUNT = 10;
 /** How far back `status` looks for them (refused attempts in between are skipped). */
 const STATUS_AUDIT_WINDOW = 500;
 /** How long `status` waits for Azure when the bot has no record of a connection. */
