@@ -5,6 +5,7 @@ import { click, say, setSocChannel, socPosts, submitConnect } from '../support/d
 import { channelMessage, TENANT_ID, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import { connectWorkspace, requesterTold, socPostMatching, startDisconnect, submitDisconnect } from './disconnect-steps';
+import { drain, staysEqual } from '../support/settle';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -39,8 +40,8 @@ describe('cancel: the caller ends their own open request', () => {
     expect(text).toMatch(/Your disconnect request for .*law-soc-prod is cancelled\./);
     expect(text).not.toMatch(/SOC channel/);
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(socPosts(t).length).toBe(postsBefore);
+    await drain([t.bot]);
+    await staysEqual(() => socPosts(t).length, postsBefore, 'no post about a draft nobody saw');
     // The card's buttons no longer work.
     const late = await click(t, USERS.dana, 'disconnect.submit', { requestId, version: 1, reason: 'late' }, 'personal');
     expect(late.statusCode).toBe(409);

@@ -5,6 +5,7 @@ import { click, say, setSocChannel, socPosts, submitConnect } from '../support/d
 import { channelMessage, personalConversationId, TENANT_ID, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import { connectWorkspace, expectInert, OMAR, socPostMatching, startDisconnect, SUB } from './disconnect-steps';
+import { drain, staysEqual } from '../support/settle';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const REASON = 'Moving to [law-soc-staging](http://evil.example/x) ![pixel](http://evil.example/p.png) <b>now</b> <script>alert(1)</script> **urgent** _ops_';
@@ -322,7 +323,7 @@ describe('a disconnect whose workspace was disconnected meanwhile is not submitt
     expect(answer.value.message).toMatch(/law-soc-staging is no longer connected/);
     expect((await t.bot.store.getRequest(requestId))!.state).toBe('draft');
     expect((await t.bot.store.listAudit(TENANT_ID, 1))[0]).toMatchObject({ requestId, action: 'submit', outcome: 'refused', refusalCode: 'nothing_connected' });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(socPosts(t).length).toBe(before);
+    await drain([t.bot]);
+    await staysEqual(() => socPosts(t).length, before, 'no post for a refused submit');
   });
 });

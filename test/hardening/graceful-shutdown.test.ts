@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { cleanEnv, startBotProcess } from '../support/run-bot-process';
+import { waitUntil } from '../support/settle';
 import { personalConversationId, personalMessage, USERS } from '../support/teams-activities';
 
 describe('SIGTERM during a turn', () => {
@@ -28,9 +29,15 @@ describe('SIGTERM during a turn', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(personalMessage(connector.url, USERS.dana, 'check law-soc-prod')),
       });
-      await new Promise((r) => setTimeout(r, 600));
+      // In flight once the sandbox has answered its first call.
+      await waitUntil(async () => ((await (await fetch(`${url}/sandbox/calls`)).json()) as { calls: unknown[] }).calls.length > 0, 'the turn to reach Azure');
       child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
+      const refused = () =>
+        fetch(`${url}/healthz`).then(
+          () => false,
+          () => true,
+        );
+      await waitUntil(refused, 'the server to stop accepting', 5_000);
 
       // New connections are refused while the turn is still running.
       const late = await fetch(`${url}/healthz`).then(

@@ -13,6 +13,7 @@ import { startTestBot, type TestBot } from '../support/test-bot';
 import { cleanEnv, startBotProcess } from '../support/run-bot-process';
 import { FakeConnector } from '../support/fake-connector';
 import { TokenIssuer } from './support/token-issuer';
+import { waitUntil } from '../support/settle';
 
 const FOREIGN = '9f9f9f9f-0000-4000-8000-00000000f00d';
 const LISTED = '0a1b2c3d-0000-4000-8000-0000000000bb';
@@ -292,12 +293,15 @@ describe('a live bot whose credential cannot get a token', () => {
   test('keeps serving /healthz, answers /readyz 503 naming the token that failed, and has no /sandbox routes', async () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     let ready: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
-      const res = await fetch(`${url}/readyz`);
-      ready = { status: res.status, body: (await res.json()) as Record<string, unknown> };
-      if (ready.body.azure === 'no token' && /could not get a token for Azure Resource Manager/.test(String(ready.body.message))) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitUntil(
+      async () => {
+        const res = await fetch(`${url}/readyz`);
+        ready = { status: res.status, body: (await res.json()) as Record<string, unknown> };
+        return ready.body.azure === 'no token' && /could not get a token for Azure Resource Manager/.test(String(ready.body.message));
+      },
+      '/readyz to name the token that failed',
+      20_000,
+    );
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'not ready', database: 'ready', azure: 'no token' });
     expect(String(ready.body.message)).toMatch(

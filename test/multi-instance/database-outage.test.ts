@@ -8,6 +8,7 @@ import { startInstance, waitForReadyz } from './support/bot-instances';
 import { startInstancePair, type InstancePair } from './support/instance-pair';
 import { startSharedSandbox, type SharedSandbox } from './support/shared-sandbox';
 import { createThrowawayCluster, type ThrowawayCluster } from './support/throwaway-postgres';
+import { drain, staysEqual } from '../support/settle';
 
 const SUB = 'd0cfe6b2-9ac0-4464-9919-dccaee2e48c0';
 const PROD = `${SUB}/rg-soc/law-soc-prod`;
@@ -57,8 +58,7 @@ const socSummaries = (t: TestBot, pattern: RegExp) => socPosts(t).filter((p) => 
     const down = await t.request('GET', '/readyz');
     expect(down.status).toBe(503);
     expect(down.body).toEqual({ status: 'not ready', store: 'postgres', database: 'unreachable', message: expect.stringMatching(/database does not answer/) });
-    await sleep(1_000);
-    expect((await t.request('GET', '/readyz')).status).toBe(503);
+    await staysEqual(async () => (await t.request('GET', '/readyz')).status, 503, 'not ready while the database is down', 1_000);
 
     await cluster!.start();
     // The schema comes up in the background (retry with backoff); no restart of the bot.
@@ -114,7 +114,8 @@ const socSummaries = (t: TestBot, pattern: RegExp) => socPosts(t).filter((p) => 
         { conversationId: `${SOC_CHANNEL_ID};messageid=1`, conversationType: 'channel' },
       ),
     );
-    expect(during.status === 200 ? during.body?.statusCode : during.status).not.toBe(200);
+    // Answered (HTTP 200, as Teams wants) with the internal error: the click changed nothing.
+    expect(during).toMatchObject({ status: 200, body: { statusCode: 500, value: { code: 'InternalError' } } });
 
     // It comes back: both instances are ready again by themselves, the request is where it was.
     await cluster!.start();
@@ -142,10 +143,13 @@ const socSummaries = (t: TestBot, pattern: RegExp) => socPosts(t).filter((p) => 
 
     expect((await pair.sandbox.call('POST', '/sandbox/portal/connect', { workspace: PROD })).status).toBe(200);
     await a.connector.waitFor(() => socSummaries(a, /^Connected law-soc-prod/).length > 0, 20_000, 'connected notification');
-    await sleep(1_500);
-    expect(socSummaries(a, /asks to connect/)).toHaveLength(1);
-    expect(socSummaries(a, /approved the request/)).toHaveLength(1);
-    expect(socSummaries(a, /^Connected law-soc-prod/)).toHaveLength(1);
+    await drain([a.bot, b.bot], { verify: true });
+    const counts = () => ({
+      asks: socSummaries(a, /asks to connect/).length,
+      approved: socSummaries(a, /approved the request/).length,
+      connected: socSummaries(a, /^Connected law-soc-prod/).length,
+    });
+    await staysEqual(counts, { asks: 1, approved: 1, connected: 1 }, 'no notification lost or doubled', 1_200);
     expect(await a.bot.store.getRequest(requestId)).toMatchObject({ state: 'completed', version: 4 });
     const accepted = (await a.bot.store.listAudit(TENANT_ID, 100)).filter((x) => x.outcome === 'accepted' && x.requestId === requestId).map((x) => x.action);
     expect(accepted.reverse()).toEqual(['create', 'submit', 'approve', 'verified']);
