@@ -3,6 +3,7 @@ import { describeCallError, isAzureFailure } from '../checks/describe-call-error
 import { evaluateSocChannelMoverRoles } from '../checks/evaluate-soc-channel-mover';
 import { SOC_CHANNEL_MOVER_RULE, type Refusal } from '../workflow';
 import type { Json, OutboxRecord, SocChannelRecord } from '../store/store';
+import { newOutboxItem, outboxPayload } from '../store/outbox-item';
 import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
@@ -40,24 +41,12 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
           detail: `${refusal.message} Tried from team ${origin.teamId}, channel ${origin.channelId}.`,
         },
       ]);
-      await ctx.store.enqueueOutbox([
-        {
-          id: ctx.newId(),
-          tenantId: origin.tenantId,
-          requestId: null,
-          conversationKey: conversationKeys.channel(current.tenantId, current.channelId),
-          payload: {
-            kind: 'post',
-            text:
-              `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused ` +
-              `(${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.`,
-          },
-          createdAt: at,
-          attempts: 0,
-          nextAttemptAt: at,
-          sentAt: null,
-        },
-      ]);
+      const told = outboxPayload.text(
+        `${escapeMarkdown(setBy.name)} tried to make another channel the SOC channel and was refused ` +
+          `(${refusal.code === 'not_qualified' ? 'not an administrator' : 'roles could not be read'}). Approvals and changes are still posted here.`,
+      );
+      const to = { tenantId: origin.tenantId, requestId: null, conversationKey: conversationKeys.channel(current.tenantId, current.channelId) };
+      await ctx.store.enqueueOutbox([newOutboxItem(to, told, { id: ctx.newId(), at })]);
       ctx.kickOutbox();
       ctx.logger.warn({ tenantId: origin.tenantId, channelId: origin.channelId, code: refusal.code }, 'SOC channel move refused');
       return [{ text: refusal.message }];
@@ -79,20 +68,11 @@ export async function notifyHere(ctx: AppContext, origin: TurnOrigin, reference:
   };
   const outbox: OutboxRecord[] = [];
   if (previous && previous.channelId !== origin.channelId) {
-    outbox.push({
-      id: ctx.newId(),
-      tenantId: origin.tenantId,
-      requestId: null,
-      conversationKey: conversationKeys.channel(previous.tenantId, previous.channelId),
-      payload: {
-        kind: 'post',
-        text: `Approvals and changes are now posted in another channel (set by ${escapeMarkdown(setBy.name)}). This channel no longer receives them.`,
-      },
-      createdAt: at,
-      attempts: 0,
-      nextAttemptAt: at,
-      sentAt: null,
-    });
+    const to = { tenantId: origin.tenantId, requestId: null, conversationKey: conversationKeys.channel(previous.tenantId, previous.channelId) };
+    const moved = outboxPayload.text(
+      `Approvals and changes are now posted in another channel (set by ${escapeMarkdown(setBy.name)}). This channel no longer receives them.`,
+    );
+    outbox.push(newOutboxItem(to, moved, { id: ctx.newId(), at }));
   }
   await ctx.store.setSocChannel(
     record,

@@ -48,6 +48,16 @@ export async function startCheckSandbox(fixture: unknown, options: { latencyMs?:
   };
 }
 
+/** Runs `fn` with a sandbox of that fixture, closed afterwards whatever happens. */
+export async function withCheckSandbox<T>(fixture: unknown, fn: (s: CheckSandbox) => Promise<T>, options: { latencyMs?: number } = {}): Promise<T> {
+  const s = await startCheckSandbox(fixture, options);
+  try {
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
 const SAMPLE = {
   tenantId: '72f988bf-0000-4000-8000-00000000c0de',
   defenderXdr: true,

@@ -12,7 +12,7 @@ import {
 import type { CheckOutcome } from '../../src/checks/readiness';
 import { runReadinessChecks } from '../../src/checks/run-readiness-checks';
 import type { Person, WorkspaceRef } from '../../src/workflow';
-import { DANA, LENA, OPS, PROD, RAVI, sampleTenant, SOC_ANALYSTS, STAGING, startCheckSandbox, SUB, type CheckSandbox } from './check-sandbox';
+import { DANA, LENA, OPS, PROD, RAVI, sampleTenant, SOC_ANALYSTS, STAGING, startCheckSandbox, SUB, withCheckSandbox, type CheckSandbox } from './check-sandbox';
 
 // Each prerequisite check over the simulated tenant, with the real adapters and real HTTP. The
 // checks run as the bot runs them (runReadinessChecks, one deadline), one at a time.
@@ -179,14 +179,11 @@ describe('prerequisite checks: tenant-wide cases', () => {
   test('xdr-connector is a Warning on the preview path (no Defender XDR), naming the extra step', async () => {
     const tenant = sampleTenant();
     tenant.defenderXdr = false;
-    const s = await startCheckSandbox(tenant);
-    try {
+    await withCheckSandbox(tenant, async (s) => {
       const outcome = await decide(s, xdrConnectorCheck);
       expect(outcome).toMatchObject({ word: 'Warning', blocking: true });
       expect(outcome.remediation?.text).toContain('Investigation & response > Incidents');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('one-connected is Failed when Azure shows a connection made in the portal before the bot', async () => {
@@ -194,15 +191,12 @@ describe('prerequisite checks: tenant-wide cases', () => {
     tenant.connectedWorkspace = `${SUB}/rg-soc/law-soc-staging`;
     // The portal connects only a workspace whose connector has incidents on.
     tenant.subscriptions[0]!.workspaces[1]!.dataConnectors = [{ kind: 'MicrosoftThreatProtection', incidents: 'Enabled', alerts: 'Enabled' }];
-    const s = await startCheckSandbox(tenant);
-    try {
+    await withCheckSandbox(tenant, async (s) => {
       expect(await decide(s, oneConnectedCheck)).toMatchObject({ word: 'Failed', reason: 'Azure shows law-soc-staging as connected to the Defender portal.' });
       expect(await decide(s, oneConnectedCheck, { workspace: STAGING })).toMatchObject({
         word: 'Failed',
         reason: 'Azure shows law-soc-staging as already connected to the Defender portal.',
       });
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

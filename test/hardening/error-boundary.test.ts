@@ -1,28 +1,16 @@
-import { Writable } from 'node:stream';
 import { runWithin } from '../../src/app/run-within';
 import { AzureCallError } from '../../src/azure';
-import { createLogger } from '../../src/logger';
 import { say, setSocChannel } from '../support/drive';
 import { textOf } from '../support/fake-connector';
 import { personalMessage, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { logger: createLogger('info', stream), records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+import { captureLogs } from '../support/capture-logs';
 
 // Only a typed Azure failure is "Azure did not answer"; a fault of the bot's own is logged with the
 // turn's correlation id and answered as an internal error.
 describe('the error boundary', () => {
   let t: TestBot;
-  const log = capture();
+  const log = captureLogs('info');
   let listWorkspaces: () => Promise<unknown>;
   beforeAll(async () => {
     t = await startTestBot({}, { logger: log.logger });

@@ -1,18 +1,9 @@
-import { Writable } from 'node:stream';
-import { createLogger, runWithCorrelationId } from '../../src/logger';
+import { runWithCorrelationId } from '../../src/logger';
 import { channelMessage, personalMessage, USERS } from '../support/teams-activities';
 import { startTestBot } from '../support/test-bot';
+import { captureLogs } from '../support/capture-logs';
 
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { logger: createLogger('debug', stream), lines, records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+const capture = () => captureLogs('debug');
 
 const SECRETS = {
   password: 'pg-pass-Z9x!q',
