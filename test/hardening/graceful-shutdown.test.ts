@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cardOf, FakeConnector } from '../support/fake-connector';
@@ -29,13 +30,14 @@ describe('SIGTERM during a turn', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(personalMessage(connector.url, USERS.dana, 'check law-soc-prod')),
       });
-      // In flight once the sandbox has answered its first call.
-      await waitUntil(async () => ((await (await fetch(`${url}/sandbox/calls`)).json()) as { calls: unknown[] }).calls.length > 0, 'the turn to reach Azure');
+      // In flight once the sandbox has answered its first call. Each probe opens its own connection
+      // (a kept-alive one would outlive SIGTERM and be answered, though the port no longer accepts).
+      await waitUntil(async () => ((await getOnNewConnection(`${url}/sandbox/calls`)) as { calls: unknown[] }).calls.length > 0, 'the turn to reach Azure');
       child.kill('SIGTERM');
       const refused = () =>
-        fetch(`${url}/healthz`).then(
+        getOnNewConnection(`${url}/healthz`).then(
           () => false,
-          () => true,
+          (err: NodeJS.ErrnoException) => err.code === 'ECONNREFUSED',
         );
       await waitUntil(refused, 'the server to stop accepting', 5_000);
 
@@ -59,3 +61,16 @@ describe('SIGTERM during a turn', () => {
     }
   }, 30_000);
 });
+
+/** GET of a JSON answer on a connection of its own (no keep-alive pool). */
+function getOnNewConnection(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve(body ? JSON.parse(body) : null));
+      })
+      .on('error', reject);
+  });
+}
