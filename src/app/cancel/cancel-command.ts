@@ -1,5 +1,5 @@
 import type { TurnOrigin } from '../turn-origin';
-import { describeRequest, isOpen, refusalAudit, refuse } from '../../workflow';
+import { describeRequest, refusalAudit, refuse, samePerson } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
@@ -17,7 +17,7 @@ export async function cancelCommand(ctx: AppContext, origin: TurnOrigin): Promis
   if (!by) return [{ text: UNKNOWN_PERSON_MESSAGE }];
   const at = ctx.now().toISOString();
   const open = await ctx.store.listOpenRequests(origin.tenantId);
-  const own = open.filter((r) => isOpen(r) && r.requester.id.toLowerCase() === by.id.toLowerCase());
+  const own = open.filter((r) => samePerson(r.requester, by));
   if (own.length === 0) {
     const message = 'You have no open request to cancel. Type `status` to see the requests in progress.';
     await ctx.store.appendAudit([refusalAudit(null, by, 'cancel', refuse('nothing_open', message), at, origin.tenantId)]);

@@ -3,7 +3,8 @@ import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView } f
 import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord } from '../../store/store';
-import { workspaceResourceId } from '../../workflow';
+import { samePerson, workspaceResourceId } from '../../workflow';
+import { personOf } from '../turn-guards';
 import type { AppContext } from '../context';
 import { CONNECTED_OUTSIDE_THE_BOT } from '../disconnect/disconnect-card';
 import { displayAge, displayTime } from '../display-time';
@@ -32,8 +33,8 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
     ctx.store.listOpenRequests(tenantId),
     ctx.store.listAudit(tenantId, STATUS_AUDIT_WINDOW),
   ]);
-  const caller = origin.userId?.toLowerCase() ?? null;
-  const visible = open.filter((r) => r.state !== 'draft' || r.requester.id.toLowerCase() === caller);
+  const caller = personOf(origin);
+  const visible = open.filter((r) => r.state !== 'draft' || (caller !== null && samePerson(r.requester, caller)));
   const changes = audit.filter((a) => a.outcome === 'accepted').slice(0, STATUS_EVENT_COUNT);
   const recognised = connection ? { connected: connectedView(connection) } : await recognisedConnection(ctx);
   const connected = recognised.connected;
