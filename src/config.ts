@@ -25,7 +25,8 @@ export interface Config {
    * MicrosoftAppTenantId; sandbox: the fixture's, added at start) plus ALLOWED_TENANT_IDS, lower case.
    */
   tenants: { own: string | null; allowed: string[] };
-  sandbox: { tenantPath?: string; latencyMs: number; url?: string };
+  /** SANDBOX_PAGE_SIZE: ARM items per page; SANDBOX_THROTTLE: ARM read throttling (in-process sandbox only). */
+  sandbox: { tenantPath?: string; latencyMs: number; url?: string; pageSize: number; throttle: boolean };
   verify: { pollSeconds: number; timeoutMinutes: number };
   requestExpiryHours: number;
 }
@@ -161,6 +162,18 @@ const envSchema = z.object({
       }
     }),
   SANDBOX_LATENCY_MS: intIn('SANDBOX_LATENCY_MS', 0, 60000, 0),
+  SANDBOX_PAGE_SIZE: intIn('SANDBOX_PAGE_SIZE', 1, 1000, 50),
+  SANDBOX_THROTTLE: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? '').trim().toLowerCase() || 'on';
+      if (value !== 'on' && value !== 'off') {
+        ctx.addIssue({ code: 'custom', message: `SANDBOX_THROTTLE=${JSON.stringify(raw)} is not valid: use on (ARM read throttling, the default) or off` });
+        return z.NEVER;
+      }
+      return value === 'on';
+    }),
   VERIFY_POLL_SECONDS: intIn('VERIFY_POLL_SECONDS', 1, 3600, 30),
   VERIFY_TIMEOUT_MINUTES: intIn('VERIFY_TIMEOUT_MINUTES', 1, 10080, 360),
   REQUEST_EXPIRY_HOURS: intIn('REQUEST_EXPIRY_HOURS', 1, 720, 24),
@@ -288,6 +301,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       tenantPath: sandboxTenant ? path.resolve(cwd, sandboxTenant) : undefined,
       latencyMs: e.SANDBOX_LATENCY_MS,
       url: e.SANDBOX_URL,
+      pageSize: e.SANDBOX_PAGE_SIZE,
+      throttle: e.SANDBOX_THROTTLE,
     },
     verify: { pollSeconds: e.VERIFY_POLL_SECONDS, timeoutMinutes: e.VERIFY_TIMEOUT_MINUTES },
     requestExpiryHours: e.REQUEST_EXPIRY_HOURS,

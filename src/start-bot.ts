@@ -88,7 +88,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     defaultTenantId = tenant.tenantId.toLowerCase();
     ownTenantId = defaultTenantId;
     if (!config.sandbox.url) {
-      sandbox = createSandbox({ tenant, latencyMs: config.sandbox.latencyMs });
+      sandbox = createSandbox({ tenant, latencyMs: config.sandbox.latencyMs, pageSize: config.sandbox.pageSize, throttle: config.sandbox.throttle });
       // The bot's own Azure clients use a private port, which stays up while the public one drains at shutdown.
       sandboxListener = await listenSandbox(sandbox);
     }

@@ -5,14 +5,19 @@ import { subscriptionId, workspaceId } from './arm-ids';
 /** A fixed timestamp, so that answers stay deterministic. */
 export const SANDBOX_TIMESTAMP = '2024-01-15T08:00:00.0000000Z';
 
-/** A subscription as `GET /subscriptions` returns it. */
+/**
+ * A subscription as `GET /subscriptions` (2022-12-01) returns it: `tenantId` is the
+ * subscription's own tenant and `managedByTenants` the tenants managing it through Azure
+ * Lighthouse (specification/resources/resource-manager/Microsoft.Resources/subscriptions,
+ * examples/2022-12-01/GetSubscriptions.json).
+ */
 export function subscriptionJson(tenantId: string, sub: FixtureSubscription): Record<string, unknown> {
   return {
     id: subscriptionId(sub.id),
     authorizationSource: 'RoleBased',
-    managedByTenants: [],
+    managedByTenants: (sub.managedByTenants ?? []).map((t) => ({ tenantId: t })),
     subscriptionId: sub.id,
-    tenantId,
+    tenantId: sub.tenantId ?? tenantId,
     displayName: sub.displayName,
     state: 'Enabled',
     subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },

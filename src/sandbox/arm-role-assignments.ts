@@ -1,82 +1,73 @@
 import { fixtureScopeToId, scopeContains } from './arm-ids';
 import { SANDBOX_TIMESTAMP } from './arm-resources';
+import type { ArmContext, ArmRequest } from './arm-request';
 import { armError, ok, type EmulatedResponse } from './emulated-response';
-import type { TenantFixture } from './fixture-schema';
+import type { FixtureRoleAssignment, FixtureSubscription, TenantFixture } from './fixture-schema';
+import { pageArmList } from './page-arm-list';
+import { parseRoleFilter } from './parse-role-filter';
 import { AZURE_ROLES } from './role-catalog';
-import { principalAndGroups, principalTypeOf } from './tenant-lookup';
+import { roleAssignmentHasCondition } from './schema-features';
+import { principalTypeOf } from './tenant-lookup';
 
-/** What a `$filter` on role assignments asks for. */
-interface RoleAssignmentFilter {
-  atScope: boolean;
-  /** Principal ids whose assignments count (a principal and its groups for assignedTo()). */
-  principals?: Set<string>;
-}
+type Json = Record<string, unknown>;
 
-/** Parses `atScope()`, `assignedTo('{id}')`, `principalId eq '{id}'`, joined by `and`. */
-function parseFilter(tenant: TenantFixture, filter: string | null): RoleAssignmentFilter | string {
-  const parsed: RoleAssignmentFilter = { atScope: false };
-  if (!filter?.trim()) return parsed;
-  for (const term of filter.trim().split(/\s+and\s+/i)) {
-    const assignedTo = /^assignedTo\('([^']+)'\)$/i.exec(term);
-    const principal = /^principalId\s+eq\s+'([^']+)'$/i.exec(term);
-    if (/^atScope\(\)$/i.test(term)) parsed.atScope = true;
-    else if (assignedTo?.[1]) parsed.principals = principalAndGroups(tenant, assignedTo[1]);
-    else if (principal?.[1]) parsed.principals = new Set([principal[1].toLowerCase()]);
-    else return `Unsupported $filter term "${term}"; supported: atScope(), assignedTo('{id}'), principalId eq '{id}'`;
-  }
-  return parsed;
-}
-
-/** Every role assignment of the tenant in ARM JSON shape. */
-function allAssignments(tenant: TenantFixture): Record<string, unknown>[] {
+/** Each role assignment of the tenant with its subscription and ARM scope id. */
+export function eachRoleAssignment(tenant: TenantFixture, eligible: boolean): { sub: FixtureSubscription; ra: FixtureRoleAssignment; scope: string }[] {
   return tenant.subscriptions.flatMap((sub) =>
-    sub.roleAssignments.map((ra) => {
-      const scope = fixtureScopeToId(sub.id, ra.scope);
-      const name = ra.name ?? '';
-      return {
-        id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
-        name,
-        type: 'Microsoft.Authorization/roleAssignments',
-        properties: {
-          roleDefinitionId: `/subscriptions/${sub.id}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLES[ra.role]}`,
-          principalId: ra.principalId,
-          principalType: principalTypeOf(tenant, ra.principalId),
-          scope,
-          condition: null,
-          conditionVersion: null,
-          createdOn: SANDBOX_TIMESTAMP,
-          updatedOn: SANDBOX_TIMESTAMP,
-          createdBy: null,
-          updatedBy: null,
-          delegatedManagedIdentityResourceId: null,
-          description: null,
-        },
-      };
-    }),
+    sub.roleAssignments.filter((ra) => (ra.eligible === true) === eligible).map((ra) => ({ sub, ra, scope: fixtureScopeToId(sub.id, ra.scope) })),
   );
 }
 
-const propsOf = (ra: Record<string, unknown>): { scope: string; principalId: string } => ra.properties as { scope: string; principalId: string };
+/** The full role definition id of a role in a subscription. */
+export const roleDefinitionId = (subscriptionId: string, role: FixtureRoleAssignment['role']): string =>
+  `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLES[role]}`;
+
+/** An active role assignment in the ARM shape of `apiVersion` (condition fields from 2020-03-01-preview). */
+function assignmentJson(tenant: TenantFixture, sub: FixtureSubscription, ra: FixtureRoleAssignment, scope: string, apiVersion: string): Json {
+  const name = ra.name ?? '';
+  const conditional = roleAssignmentHasCondition(apiVersion)
+    ? { condition: ra.condition ?? null, conditionVersion: ra.condition ? (ra.conditionVersion ?? '2.0') : null }
+    : {};
+  return {
+    id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+    name,
+    type: 'Microsoft.Authorization/roleAssignments',
+    properties: {
+      roleDefinitionId: roleDefinitionId(sub.id, ra.role),
+      principalId: ra.principalId,
+      principalType: principalTypeOf(tenant, ra.principalId),
+      scope,
+      ...conditional,
+      createdOn: SANDBOX_TIMESTAMP,
+      updatedOn: SANDBOX_TIMESTAMP,
+      createdBy: null,
+      updatedBy: null,
+      delegatedManagedIdentityResourceId: null,
+      description: null,
+    },
+  };
+}
 
 /**
- * `GET {scope}/providers/Microsoft.Authorization/roleAssignments`: those at,
- * above and below the scope; with `atScope()` only at or above.
+ * `GET {scope}/providers/Microsoft.Authorization/roleAssignments`: active assignments
+ * (never PIM-eligible ones) at, above and below the scope; with `atScope()` only at or above.
  */
-export function listRoleAssignments(tenant: TenantFixture, scope: string, filter: string | null): EmulatedResponse {
-  const parsed = parseFilter(tenant, filter);
+export function listRoleAssignments(ctx: ArmContext, req: ArmRequest, scope: string): EmulatedResponse {
+  const parsed = parseRoleFilter(ctx.tenant, req.query.get('$filter'));
   if (typeof parsed === 'string') return armError(400, 'InvalidFilter', parsed);
-  const value = allAssignments(tenant).filter((ra) => {
-    const { scope: at, principalId } = propsOf(ra);
-    const inRange = scopeContains(at, scope) || (!parsed.atScope && scopeContains(scope, at));
-    return inRange && (!parsed.principals || parsed.principals.has(principalId.toLowerCase()));
-  });
-  return ok({ value });
+  const value = eachRoleAssignment(ctx.tenant, false)
+    .filter(({ ra, scope: at }) => {
+      const inRange = scopeContains(at, scope) || (!parsed.atScope && scopeContains(scope, at));
+      return inRange && (!parsed.principals || parsed.principals.has(ra.principalId.toLowerCase()));
+    })
+    .map(({ sub, ra, scope: at }) => assignmentJson(ctx.tenant, sub, ra, at, req.apiVersion));
+  return pageArmList(req, value, ctx.pageSize);
 }
 
 /** `GET {scope}/providers/Microsoft.Authorization/roleAssignments/{name}`. */
-export function getRoleAssignment(tenant: TenantFixture, scope: string, name: string): EmulatedResponse {
-  const found = allAssignments(tenant).find(
-    (ra) => String(ra.name).toLowerCase() === name.toLowerCase() && propsOf(ra).scope.toLowerCase() === scope.toLowerCase(),
-  );
-  return found ? ok(found) : armError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);
+export function getRoleAssignment(ctx: ArmContext, req: ArmRequest, scope: string, name: string): EmulatedResponse {
+  const found = eachRoleAssignment(ctx.tenant, false).find(({ ra, scope: at }) => (ra.name ?? '').toLowerCase() === name.toLowerCase() && at.toLowerCase() === scope.toLowerCase());
+  return found
+    ? ok(assignmentJson(ctx.tenant, found.sub, found.ra, found.scope, req.apiVersion))
+    : armError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);
 }

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { createTenantState } from './create-tenant-state';
-import type { EmulatedResponse } from './emulated-response';
+import type { ArmContext } from './arm-request';
 import { createCallLog, type CallLog } from './call-log';
+import { createTenantState } from './create-tenant-state';
+import { deterministicGuid } from './deterministic-guid';
+import type { EmulatedResponse } from './emulated-response';
 import { createFaultStore, type Fault } from './fault-store';
 import type { TenantFixture } from './fixture-schema';
 import { readBody, sendJson, sendRaw, sleep } from './http-io';
+import { meterArmRead } from './meter-arm-read';
+import { createReadMeter, type ReadMeter } from './read-meter';
 import { routeArm } from './route-arm';
 import { routeControl } from './route-control';
 import { routeGraph } from './route-graph';
@@ -17,6 +21,12 @@ export interface SandboxOptions {
   tenant: TenantFixture;
   /** Added to every emulated ARM / Graph answer. */
   latencyMs?: number;
+  /** Items per page of an ARM list (SANDBOX_PAGE_SIZE); default 50. */
+  pageSize?: number;
+  /** ARM read throttling (SANDBOX_THROTTLE); default on. */
+  throttle?: boolean;
+  /** The clock of the throttling meter, in ms; tests pass their own. */
+  now?: () => number;
 }
 
 /** The simulated tenant as an HTTP handler. */
@@ -49,49 +59,70 @@ function principalOf(req: IncomingMessage): string {
   return header ? 'unknown' : 'anonymous';
 }
 
-/** Answers with an injected fault; returns false when the fault lets the real answer through. */
-function applyFault(req: IncomingMessage, res: ServerResponse, fault: Fault): boolean {
-  if (fault.status === 0) {
-    req.socket.destroy();
-    return true;
-  }
+/** The answer of an injected fault; undefined when the fault lets the real answer through. */
+function faultAnswer(fault: Fault): { raw: string; status: number; headers: Record<string, string> } | EmulatedResponse | undefined {
   const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-  if (fault.body !== undefined) {
-    sendRaw(res, fault.status, fault.body, headers);
-    return true;
-  }
-  if (fault.status < 300) return false;
-  sendJson(res, fault.status, { error: { code: `SandboxFault${fault.status}`, message: `Fault injected by the sandbox (status ${fault.status}).` } }, headers);
-  return true;
+  if (fault.body !== undefined) return { raw: fault.body, status: fault.status, headers };
+  if (fault.status < 300) return undefined;
+  return { status: fault.status, headers, body: { error: { code: `SandboxFault${fault.status}`, message: `Fault injected by the sandbox (status ${fault.status}).` } } };
 }
 
 /**
  * Creates the simulated tenant: ARM under `/sandbox/arm`, Graph under
  * `/sandbox/graph`, the simulated portal, state and fault endpoints beside them.
+ * Every emulated call goes through one path: latency, faults, the ARM read meter,
+ * the route, and the call log (throttled and faulted calls included).
  */
 export function createSandbox(options: SandboxOptions): Sandbox {
   const tenant = createTenantState(options.tenant);
   const faults = createFaultStore();
   const calls: CallLog = createCallLog();
   const latencyMs = options.latencyMs ?? 0;
+  const meter: ReadMeter | null = options.throttle === false ? null : createReadMeter({ now: options.now });
+  const bot = { clientId: deterministicGuid('bot-app', tenant.tenantId), objectId: deterministicGuid('bot-principal', tenant.tenantId) };
+  const arm: ArmContext = { tenant, pageSize: options.pageSize ?? 50, bot };
+
+  function answerArm(method: string, path: string, query: URLSearchParams, principal: string, origin: string): EmulatedResponse {
+    let headers: Record<string, string> = {};
+    if (meter && method === 'GET') {
+      const metered = meterArmRead(meter, principal, bot.objectId, path);
+      if ('throttled' in metered) return metered.throttled;
+      headers = metered.headers;
+    }
+    const seg = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    const answer = routeArm(arm, { method, path, seg, query, apiVersion: query.get('api-version') ?? '', armBase: `${origin}${ARM_PREFIX}` });
+    return { ...answer, headers: { ...headers, ...answer.headers } };
+  }
 
   async function emulate(req: IncomingMessage, res: ServerResponse, kind: 'arm' | 'graph', path: string, query: URLSearchParams): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
+    const principal = principalOf(req);
     const started = Date.now();
-    const record = (status: number) =>
-      calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal: principalOf(req) });
+    const record = (status: number) => calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal });
     await sleep(latencyMs);
     const fault = faults.take(`${method} ${path}`);
     if (fault) {
       await sleep(fault.delayMs);
-      if (applyFault(req, res, fault)) {
-        record(fault.status);
+      if (fault.status === 0) {
+        req.socket.destroy();
+        record(0);
+        return;
+      }
+      const injected = faultAnswer(fault);
+      if (injected && 'raw' in injected) {
+        sendRaw(res, injected.status, injected.raw, injected.headers);
+        record(injected.status);
+        return;
+      }
+      if (injected) {
+        sendJson(res, injected.status, injected.body, injected.headers);
+        record(injected.status);
         return;
       }
     }
     const answer: EmulatedResponse =
       kind === 'arm'
-        ? routeArm(tenant, method, path, query)
+        ? answerArm(method, path, query, principal, originOf(req))
         : routeGraph(tenant, { method, path, query, headers: req.headers, graphBase: `${originOf(req)}${GRAPH_PREFIX}` });
     sendJson(res, answer.status, answer.body, answer.headers);
     record(answer.status);
@@ -102,10 +133,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const path = url.pathname;
     if (!path.startsWith('/sandbox/')) return false;
     const body = await readBody(req);
-    for (const [prefix, kind] of [
-      [ARM_PREFIX, 'arm'],
-      [GRAPH_PREFIX, 'graph'],
-    ] as const) {
+    for (const [prefix, kind] of [[ARM_PREFIX, 'arm'], [GRAPH_PREFIX, 'graph']] as const) {
       if (path === prefix || path.startsWith(`${prefix}/`)) {
         await emulate(req, res, kind, path.slice(prefix.length) || '/', url.searchParams);
         return true;

@@ -11,18 +11,18 @@ function connectorName(sub: FixtureSubscription, ws: FixtureWorkspace, kind: str
 
 /**
  * The mutable tenant the sandbox serves: a copy of the fixture with the
- * first-party service principals added, every role assignment and data
- * connector named, and `connectedWorkspace`'s portal effects applied.
+ * first-party service principals added when it lists none (a fixture that lists
+ * service principals has only those: a tenant may lack one of the apps), every
+ * role assignment and data connector named, and `connectedWorkspace`'s portal
+ * effects applied.
  */
 export function createTenantState(fixture: TenantFixture): TenantFixture {
   const tenant = structuredClone(fixture);
-  const sps = tenant.servicePrincipals ?? [];
-  for (const app of FIRST_PARTY_APPS) {
-    if (!sps.some((s) => s.appId.toLowerCase() === app.appId)) {
-      sps.push({ id: deterministicGuid('servicePrincipal', tenant.tenantId, app.appId), appId: app.appId, displayName: app.displayName });
-    }
-  }
-  tenant.servicePrincipals = sps;
+  tenant.servicePrincipals ??= FIRST_PARTY_APPS.map((app) => ({
+    id: deterministicGuid('servicePrincipal', tenant.tenantId, app.appId),
+    appId: app.appId,
+    displayName: app.displayName,
+  }));
   for (const sub of tenant.subscriptions) {
     for (const ra of sub.roleAssignments) ra.name ??= roleAssignmentName(sub.id, ra);
     for (const ws of sub.workspaces) {

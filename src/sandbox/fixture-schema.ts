@@ -1,57 +1,39 @@
 import { z } from 'zod';
+import { checkFixtureReferences } from './check-fixture-references';
+import { guid, text } from './fixture-primitives';
+import { workspace } from './fixture-sentinel-schema';
+import { KNOWN_GRAPH_PERMISSIONS } from './graph-permissions';
 import { AZURE_ROLE_NAMES, ENTRA_ROLE_NAMES } from './role-catalog';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const guid = z.string().regex(GUID, { message: 'must be a GUID such as 00000000-0000-4000-8000-000000000000' });
-const armName = z.string().regex(/^[A-Za-z0-9._()-]+$/, { message: "must be a name of letters, digits, '.', '_', '-', '(' or ')'" });
-const text = z.string().min(1, { message: 'must be a non-empty string' });
 
 const scope = z.string().regex(/^(subscription|resourceGroup:[A-Za-z0-9._()-]+|workspace:[A-Za-z0-9._()-]+\/[A-Za-z0-9._()-]+)$/, {
   message: 'accepted: "subscription", "resourceGroup:<rg>" or "workspace:<rg>/<name>"',
 });
 
-const roleAssignment = z.object({
-  principalId: guid,
-  role: z.enum(AZURE_ROLE_NAMES),
-  scope,
-  /** Role assignment name (a GUID); derived from the other fields when absent. */
-  name: guid.optional(),
-});
-
-const dataConnector = z.object({
-  kind: text,
-  name: armName.optional(),
-  /** Passed through as written (real tenants sometimes return lower case). */
-  incidents: text.optional(),
-  alerts: text.optional(),
-});
-
-const alertRule = z.object({
-  name: armName,
-  kind: text,
-  displayName: text,
-  productFilter: text.optional(),
-  enabled: z.boolean(),
-});
-
-const automationRule = z.object({
-  name: armName,
-  displayName: text,
-});
-
-const workspace = z.object({
-  resourceGroup: armName,
-  name: armName,
-  location: text,
-  sentinel: z.boolean(),
-  dataConnectors: z.array(dataConnector).default([]),
-  alertRules: z.array(alertRule).default([]),
-  automationRules: z.array(automationRule).default([]),
-});
+const roleAssignment = z
+  .object({
+    principalId: guid,
+    role: z.enum(AZURE_ROLE_NAMES),
+    scope,
+    /** Role assignment name (a GUID); derived from the other fields when absent. */
+    name: guid.optional(),
+    /** PIM eligibility: served only by roleEligibilityScheduleInstances, never as an active assignment. */
+    eligible: z.boolean().optional(),
+    /** An ABAC condition, served in the assignment's properties. */
+    condition: text.optional(),
+    /** The only version ARM accepts; defaults to 2.0 when a condition is given (as ARM does). */
+    conditionVersion: z.literal('2.0', { message: 'accepted: "2.0" (the only condition version)' }).optional(),
+  })
+  .superRefine((ra, ctx) => {
+    if (ra.conditionVersion && !ra.condition) ctx.addIssue({ code: 'custom', path: ['conditionVersion'], message: 'needs a "condition"' });
+  });
 
 const subscription = z.object({
   id: guid,
   displayName: text,
+  /** The subscription's own tenant; another tenant's means Azure Lighthouse (default: the fixture's). */
+  tenantId: guid.optional(),
+  /** Tenants that manage the subscription through Azure Lighthouse (`managedByTenants[].tenantId`). */
+  managedByTenants: z.array(guid).optional(),
   roleAssignments: z.array(roleAssignment).default([]),
   workspaces: z.array(workspace).default([]),
 });
@@ -61,6 +43,8 @@ const user = z.object({
   displayName: text,
   upn: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be a user principal name such as dana@contoso.example' }),
   entraRoles: z.array(z.enum(ENTRA_ROLE_NAMES)).default([]),
+  /** Entra roles the user may activate through PIM: served only by roleEligibilityScheduleInstances. */
+  eligibleEntraRoles: z.array(z.enum(ENTRA_ROLE_NAMES)).optional(),
   groups: z.array(guid).default([]),
 });
 
@@ -69,9 +53,23 @@ const group = z.object({
   displayName: text,
   /** Entra roles held by the group (a role-assignable group); its members hold them transitively. */
   entraRoles: z.array(z.enum(ENTRA_ROLE_NAMES)).optional(),
+  /** Groups this group is a member of (nesting). */
+  groups: z.array(guid).optional(),
 });
 
 const servicePrincipal = z.object({ id: guid, appId: guid, displayName: text });
+
+const graphPermission = z.string().refine((p) => KNOWN_GRAPH_PERMISSIONS.some((k) => k.toLowerCase() === p.toLowerCase()), {
+  message: `unknown Graph permission; accepted: ${KNOWN_GRAPH_PERMISSIONS.join(', ')}`,
+});
+
+/** What the bot's own identity was granted; an absent part means everything. */
+const botAccess = z.object({
+  /** Graph application permissions (with admin consent). */
+  graph: z.array(graphPermission).optional(),
+  /** Subscriptions where the bot holds Reader: their ids, or "*" for all. */
+  armReader: z.array(z.union([z.literal('*'), guid], { message: 'accepted: "*" or a subscription id' })).optional(),
+});
 
 /** The sandbox tenant fixture (contracts/sandbox-tenant.md). */
 export const tenantFixtureSchema = z
@@ -80,8 +78,9 @@ export const tenantFixtureSchema = z
     defenderXdr: z.boolean(),
     users: z.array(user).default([]),
     groups: z.array(group).default([]),
-    /** Optional; the two first-party apps' service principals are always added. */
+    /** When present, only these service principals exist; absent, the two first-party apps' are added. */
     servicePrincipals: z.array(servicePrincipal).optional(),
+    botAccess: botAccess.optional(),
     subscriptions: z.array(subscription).default([]),
     connectedWorkspace: z
       .string()
@@ -89,47 +88,7 @@ export const tenantFixtureSchema = z
       .nullable()
       .default(null),
   })
-  .superRefine((tenant, ctx) => {
-    const groupIds = new Set(tenant.groups.map((g) => g.id.toLowerCase()));
-    const principalIds = new Set([
-      ...groupIds,
-      ...tenant.users.map((u) => u.id.toLowerCase()),
-      ...(tenant.servicePrincipals ?? []).map((s) => s.id.toLowerCase()),
-    ]);
-    tenant.users.forEach((u, i) =>
-      u.groups.forEach((g, j) => {
-        if (!groupIds.has(g.toLowerCase())) {
-          ctx.addIssue({ code: 'custom', path: ['users', i, 'groups', j], message: `group ${g} is not in "groups"` });
-        }
-      }),
-    );
-    tenant.subscriptions.forEach((s, i) =>
-      s.roleAssignments.forEach((ra, j) => {
-        if (!principalIds.has(ra.principalId.toLowerCase())) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['subscriptions', i, 'roleAssignments', j, 'principalId'],
-            message: `principal ${ra.principalId} is not a user, group or service principal of the fixture`,
-          });
-        }
-      }),
-    );
-    if (tenant.connectedWorkspace) {
-      const [sub, rg, name] = tenant.connectedWorkspace.toLowerCase().split('/');
-      const found = tenant.subscriptions.some(
-        (s) => s.id.toLowerCase() === sub && s.workspaces.some((w) => w.resourceGroup.toLowerCase() === rg && w.name.toLowerCase() === name),
-      );
-      if (!found) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['connectedWorkspace'],
-          message:
-            `workspace ${tenant.connectedWorkspace} is not in "subscriptions"; accepted: null or ` +
-            `"<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace`,
-        });
-      }
-    }
-  });
+  .superRefine(checkFixtureReferences);
 
 /** A tenant fixture after validation (defaults applied). */
 export type TenantFixture = z.infer<typeof tenantFixtureSchema>;
@@ -138,6 +97,8 @@ export type FixtureWorkspace = FixtureSubscription['workspaces'][number];
 export type FixtureRoleAssignment = FixtureSubscription['roleAssignments'][number];
 export type FixtureDataConnector = FixtureWorkspace['dataConnectors'][number];
 export type FixtureAlertRule = FixtureWorkspace['alertRules'][number];
+export type FixtureAutomationRule = FixtureWorkspace['automationRules'][number];
 export type FixtureUser = TenantFixture['users'][number];
 export type FixtureGroup = TenantFixture['groups'][number];
 export type FixtureServicePrincipal = NonNullable<TenantFixture['servicePrincipals']>[number];
+

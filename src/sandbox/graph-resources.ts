@@ -1,5 +1,6 @@
 import { deterministicGuid } from './deterministic-guid';
 import type { FixtureServicePrincipal, FixtureUser, TenantFixture } from './fixture-schema';
+import { transitiveGroupsOf } from './group-membership';
 import { ENTRA_ROLES, MTP_SERVICE_PLAN } from './role-catalog';
 
 type Json = Record<string, unknown>;
@@ -65,17 +66,16 @@ export function subscribedSkusJson(tenant: TenantFixture): Json[] {
 }
 
 /**
- * `transitiveRoleAssignments` for a principal: its own Entra roles and those
- * of its groups (the assignment's principalId is then the group).
+ * `transitiveRoleAssignments` for a principal: its own Entra roles and those of every group
+ * it is in, nesting expanded (the assignment's principalId is then the group holding the role).
  */
 export function transitiveRoleAssignmentsJson(tenant: TenantFixture, principalId: string): Json[] {
   const id = principalId.toLowerCase();
   const user = tenant.users.find((u) => u.id.toLowerCase() === id);
+  const groups = transitiveGroupsOf(tenant, principalId);
   const holders = [
     ...(user ? [{ id: user.id, roles: user.entraRoles }] : []),
-    ...tenant.groups
-      .filter((g) => g.id.toLowerCase() === id || user?.groups.some((m) => m.toLowerCase() === g.id.toLowerCase()))
-      .map((g) => ({ id: g.id, roles: g.entraRoles ?? [] })),
+    ...tenant.groups.filter((g) => g.id.toLowerCase() === id || groups.has(g.id.toLowerCase())).map((g) => ({ id: g.id, roles: g.entraRoles ?? [] })),
   ];
   return holders.flatMap((h) =>
     h.roles.map((role) => ({
@@ -84,6 +84,27 @@ export function transitiveRoleAssignmentsJson(tenant: TenantFixture, principalId
       directoryScopeId: '/',
       appScopeId: null,
       roleDefinitionId: ENTRA_ROLES[role],
+    })),
+  );
+}
+
+/**
+ * `roleManagement/directory/roleEligibilityScheduleInstances`: the users' PIM-eligible Entra roles
+ * (`users[].eligibleEntraRoles`), in the shape of unifiedRoleEligibilityScheduleInstance
+ * (microsoft-graph-docs-contrib api-reference/v1.0/resources/unifiedroleeligibilityscheduleinstance.md).
+ */
+export function roleEligibilityInstancesJson(tenant: TenantFixture): Json[] {
+  return tenant.users.flatMap((u) =>
+    (u.eligibleEntraRoles ?? []).map((role) => ({
+      id: deterministicGuid('entraRoleEligibilityInstance', u.id, role),
+      principalId: u.id,
+      roleDefinitionId: ENTRA_ROLES[role],
+      directoryScopeId: '/',
+      appScopeId: null,
+      startDateTime: '2024-01-15T08:00:00Z',
+      endDateTime: null,
+      memberType: 'Direct',
+      roleEligibilityScheduleId: deterministicGuid('entraRoleEligibilitySchedule', u.id, role),
     })),
   );
 }

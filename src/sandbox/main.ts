@@ -6,7 +6,7 @@ import { readSandboxEnv } from './read-sandbox-env';
 /** The standalone simulated tenant (`npm run sandbox`), shared by several bot instances via SANDBOX_URL. */
 function main(): void {
   const env = readSandboxEnv(process.env);
-  const sandbox = createSandbox({ tenant: loadTenantFixture(env.tenantPath), latencyMs: env.latencyMs });
+  const sandbox = createSandbox({ tenant: loadTenantFixture(env.tenantPath), latencyMs: env.latencyMs, pageSize: env.pageSize, throttle: env.throttle });
   const server = createServer((req, res) => {
     sandbox
       .handle(req, res)

@@ -10,9 +10,11 @@ const refuse = (status: number, code: string, message: string): PortalResult => 
 
 /**
  * What the Defender portal does on Connect: Microsoft Sentinel Contributor at
- * subscription scope for both first-party apps, the workspace's enabled
- * Microsoft incident creation rules disabled, the connection recorded.
- * Connecting the already connected workspace again is harmless.
+ * subscription scope for both first-party apps (those the tenant has), the
+ * workspace's enabled Microsoft incident creation rules disabled, its Fusion rule
+ * (BuiltInFusion) turned off ("This rule is disabled when you onboard Microsoft
+ * Sentinel to the Defender portal": https://learn.microsoft.com/azure/sentinel/move-to-defender),
+ * the connection recorded. Connecting the already connected workspace again is harmless.
  */
 export function connectWorkspace(tenant: TenantFixture, key: string): PortalResult {
   const match = findWorkspaceByKey(tenant, key);
@@ -29,7 +31,7 @@ export function connectWorkspace(tenant: TenantFixture, key: string): PortalResu
     if (!sp) continue;
     const wanted = { principalId: sp.id, role: 'Microsoft Sentinel Contributor' as const, scope: 'subscription' };
     const exists = subscription.roleAssignments.some(
-      (ra) => ra.principalId.toLowerCase() === sp.id.toLowerCase() && ra.role === wanted.role && ra.scope === wanted.scope,
+      (ra) => !ra.eligible && ra.principalId.toLowerCase() === sp.id.toLowerCase() && ra.role === wanted.role && ra.scope === wanted.scope,
     );
     if (!exists) {
       const name = roleAssignmentName(subscription.id, wanted);
@@ -39,10 +41,13 @@ export function connectWorkspace(tenant: TenantFixture, key: string): PortalResu
   }
   const disabled = workspace.alertRules.filter((r) => r.kind === 'MicrosoftSecurityIncidentCreation' && r.enabled);
   disabled.forEach((r) => (r.enabled = false));
+  // The docs speak of "the Fusion rule": the one Sentinel creates is BuiltInFusion (wortell/AZSentinel#133); any Fusion rule goes off.
+  const fusion = workspace.alertRules.filter((r) => r.kind === 'Fusion' && r.enabled);
+  fusion.forEach((r) => (r.enabled = false));
   tenant.connectedWorkspace = canonical;
   return {
     ok: true,
-    body: { connectedWorkspace: canonical, roleAssignmentsCreated: assigned, alertRulesDisabled: disabled.map((r) => r.name) },
+    body: { connectedWorkspace: canonical, roleAssignmentsCreated: assigned, alertRulesDisabled: disabled.map((r) => r.name), fusionRulesDisabled: fusion.map((r) => r.name) },
   };
 }
 

@@ -1,38 +1,23 @@
 import { graphError, ok, type EmulatedResponse } from './emulated-response';
 import type { TenantFixture } from './fixture-schema';
-import { servicePrincipalJson, subscribedSkusJson, transitiveRoleAssignmentsJson, userJson } from './graph-resources';
+import { graphPage, type GraphPageRequest } from './graph-page';
+import { graphAllows, type GraphEndpoint } from './graph-permissions';
+import { roleEligibilityInstancesJson, servicePrincipalJson, subscribedSkusJson, transitiveRoleAssignmentsJson, userJson } from './graph-resources';
 
 type Json = Record<string, unknown>;
 
 /** A Graph request as the emulator sees it. */
-export interface GraphRequest {
+export interface GraphRequest extends GraphPageRequest {
   method: string;
   /** Path without `/sandbox/graph` and without the query string, e.g. `/v1.0/users/{id}`. */
   path: string;
-  query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
-  /** `<origin>/sandbox/graph`, for `@odata.context` and `@odata.nextLink`. */
-  graphBase: string;
 }
 
 const notFound = (what: string): EmulatedResponse =>
   graphError(404, 'Request_ResourceNotFound', `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
 
 const unsupported = (message: string): EmulatedResponse => graphError(400, 'Request_UnsupportedQuery', message);
-
-/** A Graph collection page: `$top` and `$skiptoken` page it, with `@odata.nextLink`. */
-function page(req: GraphRequest, context: string, items: Json[]): EmulatedResponse {
-  const version = req.path.split('/')[1] ?? 'v1.0';
-  const top = Number(req.query.get('$top') ?? items.length) || items.length;
-  const skip = Number(req.query.get('$skiptoken') ?? 0) || 0;
-  const body: Json = { '@odata.context': `https://graph.microsoft.com/${version}/$metadata#${context}`, value: items.slice(skip, skip + top) };
-  if (skip + top < items.length) {
-    const next = new URLSearchParams(req.query);
-    next.set('$skiptoken', String(skip + top));
-    body['@odata.nextLink'] = `${req.graphBase}${req.path}?${next.toString()}`;
-  }
-  return ok(body);
-}
 
 /** `$filter=<field> eq '<value>'` → value, or undefined. */
 function eqFilter(query: URLSearchParams, field: string): string | undefined {
@@ -46,7 +31,22 @@ function transitiveRoleAssignments(tenant: TenantFixture, req: GraphRequest): Em
   }
   const principalId = eqFilter(req.query, 'principalId');
   if (!principalId) return unsupported("transitiveRoleAssignments requires $filter=principalId eq '{id}'.");
-  return page(req, 'roleManagement/directory/transitiveRoleAssignments', transitiveRoleAssignmentsJson(tenant, principalId));
+  return graphPage(req, 'roleManagement/directory/transitiveRoleAssignments', transitiveRoleAssignmentsJson(tenant, principalId));
+}
+
+/** `$filter` on eligibility instances: `principalId eq '…'` and / or `roleDefinitionId eq '…'`. */
+function roleEligibilityInstances(tenant: TenantFixture, req: GraphRequest): EmulatedResponse {
+  const wanted: Record<string, string> = {};
+  const filter = req.query.get('$filter')?.trim();
+  for (const term of filter ? filter.split(/\s+and\s+/i) : []) {
+    const m = /^(principalId|roleDefinitionId)\s+eq\s+'([^']*)'$/i.exec(term);
+    if (!m) return unsupported(`Unsupported filter "${term}"; supported: principalId eq '{id}', roleDefinitionId eq '{id}'.`);
+    wanted[m[1]!.toLowerCase()] = m[2]!.toLowerCase();
+  }
+  const items = roleEligibilityInstancesJson(tenant).filter(
+    (i) => (!wanted.principalid || String(i.principalId).toLowerCase() === wanted.principalid) && (!wanted.roledefinitionid || String(i.roleDefinitionId).toLowerCase() === wanted.roledefinitionid),
+  );
+  return graphPage(req, 'roleManagement/directory/roleEligibilityScheduleInstances', items);
 }
 
 function servicePrincipals(tenant: TenantFixture, req: GraphRequest, id: string | undefined): EmulatedResponse {
@@ -58,12 +58,24 @@ function servicePrincipals(tenant: TenantFixture, req: GraphRequest, id: string 
   const appId = eqFilter(req.query, 'appId');
   if (req.query.get('$filter') && appId === undefined) return unsupported("Only $filter=appId eq '{appId}' is supported on servicePrincipals.");
   const list = sps.filter((s) => appId === undefined || s.appId.toLowerCase() === appId.toLowerCase());
-  return page(req, 'servicePrincipals', list.map(servicePrincipalJson));
+  return graphPage(req, 'servicePrincipals', list.map(servicePrincipalJson));
+}
+
+/** Which endpoint (for its permissions) a path is, or undefined for one the emulator does not serve. */
+function endpointOf(seg: string[]): GraphEndpoint | undefined {
+  const route = seg.join('/').toLowerCase();
+  if (route === 'rolemanagement/directory/transitiveroleassignments') return 'transitiveRoleAssignments';
+  if (route === 'rolemanagement/directory/roleeligibilityscheduleinstances') return 'roleEligibilityScheduleInstances';
+  if (route === 'subscribedskus') return 'subscribedSkus';
+  if (seg[0]?.toLowerCase() === 'serviceprincipals' && seg.length <= 2) return 'servicePrincipals';
+  if (seg[0]?.toLowerCase() === 'users' && seg.length <= 2) return 'users';
+  return undefined;
 }
 
 /**
- * The Microsoft Graph emulator (`/v1.0/…` and `/beta/…`): users, service
- * principals, subscribed SKUs and transitive Entra role assignments.
+ * The Microsoft Graph emulator (`/v1.0/…` and `/beta/…`): users, service principals,
+ * subscribed SKUs, transitive Entra role assignments and PIM eligibility instances. A read
+ * whose permissions `botAccess.graph` lacks answers 403 Authorization_RequestDenied.
  */
 export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedResponse {
   if (req.method !== 'GET') return graphError(405, 'Request_BadRequest', `The sandbox emulates Graph reads only; ${req.method} is not supported.`);
@@ -72,15 +84,24 @@ export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedRe
     .filter(Boolean)
     .map((s) => decodeURIComponent(s));
   if (version !== 'v1.0' && version !== 'beta') return notFound(req.path);
-  const route = seg.join('/').toLowerCase();
-  if (route === 'rolemanagement/directory/transitiveroleassignments') return transitiveRoleAssignments(tenant, req);
-  if (route === 'subscribedskus') return page(req, 'subscribedSkus', subscribedSkusJson(tenant));
-  if (seg[0]?.toLowerCase() === 'serviceprincipals' && seg.length <= 2) return servicePrincipals(tenant, req, seg[1]);
-  if (seg[0]?.toLowerCase() === 'users' && seg.length === 2) {
-    const key = (seg[1] ?? '').toLowerCase();
-    const user = tenant.users.find((u) => u.id.toLowerCase() === key || u.upn.toLowerCase() === key);
-    return user ? ok({ '@odata.context': `https://graph.microsoft.com/${version}/$metadata#users/$entity`, ...userJson(user) }) : notFound(seg[1] ?? '');
+  const endpoint = endpointOf(seg);
+  if (!endpoint) return notFound(req.path);
+  // The message of Graph's answer to an app without the permission (Learn Q&A 6019739).
+  if (!graphAllows(tenant.botAccess?.graph, endpoint)) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  switch (endpoint) {
+    case 'transitiveRoleAssignments':
+      return transitiveRoleAssignments(tenant, req);
+    case 'roleEligibilityScheduleInstances':
+      return roleEligibilityInstances(tenant, req);
+    case 'subscribedSkus':
+      return graphPage(req, 'subscribedSkus', subscribedSkusJson(tenant));
+    case 'servicePrincipals':
+      return servicePrincipals(tenant, req, seg[1]);
+    case 'users': {
+      if (seg.length === 1) return graphPage(req, 'users', tenant.users.map(userJson) as Json[]);
+      const key = (seg[1] ?? '').toLowerCase();
+      const user = tenant.users.find((u) => u.id.toLowerCase() === key || u.upn.toLowerCase() === key);
+      return user ? ok({ '@odata.context': `https://graph.microsoft.com/${version}/$metadata#users/$entity`, ...userJson(user) }) : notFound(seg[1] ?? '');
+    }
   }
-  if (route === 'users') return page(req, 'users', tenant.users.map(userJson));
-  return notFound(req.path);
 }

@@ -1,3 +1,4 @@
+import { transitiveGroupsOf } from './group-membership';
 import type { FixtureSubscription, FixtureWorkspace, TenantFixture } from './fixture-schema';
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -40,10 +41,7 @@ export function principalTypeOf(tenant: TenantFixture, principalId: string): 'Us
   return 'User';
 }
 
-/** The principal itself and the groups it is a member of (lower case ids). */
+/** The principal itself and the groups it is a member of, nesting expanded (lower case ids). */
 export function principalAndGroups(tenant: TenantFixture, principalId: string): Set<string> {
-  const ids = new Set([principalId.toLowerCase()]);
-  const user = tenant.users.find((u) => same(u.id, principalId));
-  user?.groups.forEach((g) => ids.add(g.toLowerCase()));
-  return ids;
+  return new Set([principalId.toLowerCase(), ...transitiveGroupsOf(tenant, principalId)]);
 }

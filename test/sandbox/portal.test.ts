@@ -14,10 +14,10 @@ describe('simulated Defender portal', () => {
     return [(await graph.findServicePrincipal(MTP_APP))!.id, (await graph.findServicePrincipal(WDATP_APP))!.id];
   }
 
-  it('connect assigns Sentinel Contributor to both apps and disables the Microsoft incident creation rules', async () => {
+  it('connect assigns Sentinel Contributor to both apps, disables the Microsoft incident creation rules and turns Fusion off', async () => {
     const res = await h.request('POST', '/sandbox/portal/connect', { workspace: PROD_KEY });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ connectedWorkspace: PROD_KEY, alertRulesDisabled: ['mde-incidents', 'mdo-incidents'] });
+    expect(res.body).toMatchObject({ connectedWorkspace: PROD_KEY, alertRulesDisabled: ['mde-incidents', 'mdo-incidents'], fusionRulesDisabled: ['fusion'] });
     const arm = h.arm();
     for (const sp of await spIds()) {
       expect(await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}`, sp)).toEqual([
@@ -26,7 +26,7 @@ describe('simulated Defender portal', () => {
     }
     const rules = await arm.listAlertRules(PROD);
     expect(rules.filter((r) => r.kind === 'MicrosoftSecurityIncidentCreation').every((r) => !r.enabled)).toBe(true);
-    expect(rules.find((r) => r.kind === 'Fusion')!.enabled).toBe(true);
+    expect(rules.find((r) => r.kind === 'Fusion')!.enabled).toBe(false);
     expect((await arm.listAlertRules(STAGING))[0]!.enabled).toBe(true);
     expect(h.sandbox.state().connectedWorkspace).toBe(PROD_KEY);
     expect((await h.request('GET', '/sandbox/state')).body.connectedWorkspace).toBe(PROD_KEY);

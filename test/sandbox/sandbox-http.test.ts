@@ -1,7 +1,7 @@
 import { DANA, SOC_ANALYSTS, startSandbox, SUB, type SandboxHarness } from './sandbox-harness';
 
 const ARM = '/sandbox/arm';
-const RA = `${ARM}/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments`;
+const RA = `${ARM}/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`;
 
 describe('sandbox HTTP endpoints', () => {
   let h: SandboxHarness;
@@ -15,14 +15,11 @@ describe('sandbox HTTP endpoints', () => {
     expect(res.body).toBeUndefined();
   });
 
-  it('answers unknown ARM resources with an ARM 404 body, any api-version', async () => {
-    const res = await h.request(
-      'GET',
-      `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/nope?api-version=1999-01-01`,
-    );
+  it('answers unknown ARM resources with an ARM 404 body', async () => {
+    const res = await h.request('GET', `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/nope?api-version=2025-07-01`);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'ResourceNotFound', message: expect.any(String) } });
-    const ok = await h.request('GET', `${ARM}/subscriptions?api-version=1999-01-01`);
+    const ok = await h.request('GET', `${ARM}/subscriptions?api-version=2022-12-01`);
     expect(ok.status).toBe(200);
     expect(ok.body.value[0]).toMatchObject({ id: `/subscriptions/${SUB}`, subscriptionId: SUB, displayName: 'SOC Production', state: 'Enabled' });
   });
@@ -36,31 +33,19 @@ describe('sandbox HTTP endpoints', () => {
   it('serves real ARM shapes for workspaces, onboarding states and connectors', async () => {
     const ws = `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`;
     const workspace = await h.request('GET', `${ws}?api-version=2023-09-01`);
-    expect(workspace.body).toMatchObject({
-      name: 'law-soc-prod',
-      type: 'Microsoft.OperationalInsights/workspaces',
-      location: 'westeurope',
-      properties: { provisioningState: 'Succeeded' },
-    });
-    const onboarding = await h.request('GET', `${ws}/providers/Microsoft.SecurityInsights/onboardingStates/default`);
+    expect(workspace.body).toMatchObject({ name: 'law-soc-prod', type: 'Microsoft.OperationalInsights/workspaces', location: 'westeurope', properties: { provisioningState: 'Succeeded' } });
+    const onboarding = await h.request('GET', `${ws}/providers/Microsoft.SecurityInsights/onboardingStates/default?api-version=2024-03-01`);
     expect(onboarding.body).toMatchObject({ name: 'default', type: 'Microsoft.SecurityInsights/onboardingStates' });
-    const connectors = await h.request('GET', `${ws}/providers/Microsoft.SecurityInsights/dataConnectors`);
-    expect(connectors.body.value[0]).toMatchObject({
-      kind: 'MicrosoftThreatProtection',
-      properties: { dataTypes: { incidents: { state: 'Enabled' }, alerts: { state: 'Enabled' } } },
-    });
-    const off = await h.request(
-      'GET',
-      `${ARM}/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops-metrics` +
-        '/providers/Microsoft.SecurityInsights/onboardingStates/default',
-    );
+    const connectors = await h.request('GET', `${ws}/providers/Microsoft.SecurityInsights/dataConnectors?api-version=2025-10-01-preview`);
+    expect(connectors.body.value[0]).toMatchObject({ kind: 'MicrosoftThreatProtection', properties: { dataTypes: { incidents: { state: 'Enabled' }, alerts: { state: 'Enabled' } } } });
+    const off = await h.request('GET', `${ARM}/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops-metrics/providers/Microsoft.SecurityInsights/onboardingStates/default?api-version=2024-03-01`);
     expect(off.status).toBe(404);
   });
 
   it('filters role assignments: principalId eq is exact, assignedTo() expands groups', async () => {
-    const exact = await h.request('GET', `${RA}?$filter=${encodeURIComponent(`principalId eq '${DANA}'`)}`);
+    const exact = await h.request('GET', `${RA}&$filter=${encodeURIComponent(`principalId eq '${DANA}'`)}`);
     expect(exact.body.value).toEqual([]);
-    const expanded = await h.request('GET', `${RA}?$filter=${encodeURIComponent(`assignedTo('${DANA}')`)}`);
+    const expanded = await h.request('GET', `${RA}&$filter=${encodeURIComponent(`assignedTo('${DANA}')`)}`);
     expect(expanded.body.value).toHaveLength(1);
     expect(expanded.body.value[0]).toMatchObject({
       name: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
@@ -72,24 +57,20 @@ describe('sandbox HTTP endpoints', () => {
         scope: `/subscriptions/${SUB}`,
       },
     });
-    const bad = await h.request('GET', `${RA}?$filter=${encodeURIComponent('roleName eq 1')}`);
+    const bad = await h.request('GET', `${RA}&$filter=${encodeURIComponent('roleName eq 1')}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('assignedTo');
   });
 
   it('requires ConsistencyLevel: eventual on transitiveRoleAssignments', async () => {
-    const filter = encodeURIComponent("principalId eq '22222222-2222-4222-8222-222222222222'");
-    const path = `/sandbox/graph/beta/roleManagement/directory/transitiveRoleAssignments?$filter=${filter}`;
+    const path = `/sandbox/graph/beta/roleManagement/directory/transitiveRoleAssignments?$filter=${encodeURIComponent("principalId eq '22222222-2222-4222-8222-222222222222'")}`;
     expect((await h.request('GET', path)).status).toBe(400);
     const ok = await h.request('GET', path, undefined, { ConsistencyLevel: 'eventual' });
-    expect(ok.body).toMatchObject({
-      '@odata.context': expect.stringContaining('transitiveRoleAssignments'),
-      value: [{ roleDefinitionId: '194ae4cb-b126-40b2-bd5b-6091b380977d', directoryScopeId: '/' }],
-    });
+    expect(ok.body).toMatchObject({ '@odata.context': expect.stringContaining('transitiveRoleAssignments'), value: [{ roleDefinitionId: '194ae4cb-b126-40b2-bd5b-6091b380977d', directoryScopeId: '/' }] });
   });
 
   it('refuses writes to the emulated ARM', async () => {
-    expect((await h.request('PUT', `${ARM}/subscriptions/${SUB}`, {})).status).toBe(405);
+    expect((await h.request('PUT', `${ARM}/subscriptions/${SUB}?api-version=2022-12-01`, {})).status).toBe(405);
   });
 
   it('manages faults: POST adds (matching case-insensitively), GET lists, DELETE clears with 204', async () => {
@@ -100,7 +81,7 @@ describe('sandbox HTTP endpoints', () => {
     expect((await h.request('GET', '/sandbox/state')).status).toBe(200);
     const cleared = await h.request('DELETE', '/sandbox/faults');
     expect(cleared.status).toBe(204);
-    expect((await h.request('GET', `${ARM}/subscriptions`)).status).toBe(200);
+    expect((await h.request('GET', `${ARM}/subscriptions?api-version=2022-12-01`)).status).toBe(200);
   });
 
   it('sets Retry-After on a 429 fault', async () => {

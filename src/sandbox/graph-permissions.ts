@@ -1,0 +1,37 @@
+/**
+ * Which Microsoft Graph application permissions allow each emulated Graph read,
+ * least privileged first (the "Permissions" tables of the Graph reference:
+ * microsoftgraph/microsoft-graph-docs-contrib, api-reference/…/includes/permissions/).
+ * A call whose permissions the bot was not granted (`botAccess.graph`) answers
+ * 403 Authorization_RequestDenied, as Graph does.
+ */
+export const GRAPH_ENDPOINT_PERMISSIONS = {
+  // user-get-permissions.md: User.ReadBasic.All is not accepted for an app (Learn Q&A 6019739).
+  users: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  // serviceprincipal-list-permissions.md
+  servicePrincipals: ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  // subscribedsku-list-permissions.md
+  subscribedSkus: ['LicenseAssignment.Read.All', 'Organization.Read.All', 'Directory.Read.All', 'Organization.ReadWrite.All', 'Directory.ReadWrite.All'],
+  // beta rbacapplication-list-transitiveroleassignments.md
+  transitiveRoleAssignments: ['RoleManagement.Read.Directory', 'Directory.Read.All', 'RoleManagement.ReadWrite.Directory', 'Directory.ReadWrite.All'],
+  // https://learn.microsoft.com/graph/api/rbacapplication-list-roleeligibilityscheduleinstances
+  roleEligibilityScheduleInstances: [
+    'RoleEligibilitySchedule.Read.Directory',
+    'RoleEligibilitySchedule.ReadWrite.Directory',
+    'RoleManagement.Read.All',
+    'RoleManagement.Read.Directory',
+    'RoleManagement.ReadWrite.Directory',
+  ],
+} as const;
+
+export type GraphEndpoint = keyof typeof GRAPH_ENDPOINT_PERMISSIONS;
+
+/** Every permission name the sandbox knows, for validating `botAccess.graph`. */
+export const KNOWN_GRAPH_PERMISSIONS: readonly string[] = [...new Set(Object.values(GRAPH_ENDPOINT_PERMISSIONS).flat())].sort();
+
+/** Whether `granted` (undefined: everything) allows the endpoint. */
+export function graphAllows(granted: readonly string[] | undefined, endpoint: GraphEndpoint): boolean {
+  if (granted === undefined) return true;
+  const have = new Set(granted.map((p) => p.toLowerCase()));
+  return GRAPH_ENDPOINT_PERMISSIONS[endpoint].some((p) => have.has(p.toLowerCase()));
+}
