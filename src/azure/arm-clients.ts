@@ -20,7 +20,8 @@ export interface ArmClientSettings {
 /** The SDK clients of one subscription (they bind the subscription id at construction). */
 export interface SubscriptionClients {
   workspaces: OperationalInsightsManagementClient;
-  sentinel: SecurityInsights;
+  /** A SecurityInsights client that sends this api-version (the SDK's `apiVersion` option), one per version. */
+  sentinel(apiVersion: string): SecurityInsights;
   authorization: AuthorizationManagementClient;
 }
 
@@ -45,9 +46,17 @@ export function createArmClients(settings: ArmClientSettings): ArmClients {
       const key = subscriptionId.toLowerCase();
       let clients = cache.get(key);
       if (!clients) {
+        const sentinel = new Map<string, SecurityInsights>();
         clients = {
           workspaces: prepare(new OperationalInsightsManagementClient(credential, subscriptionId, { ...common, credentials: { scopes: [ARM_SCOPE] } })),
-          sentinel: prepare(new SecurityInsights(credential, subscriptionId, { ...common, credentialScopes: [ARM_SCOPE] })),
+          sentinel(apiVersion) {
+            let client = sentinel.get(apiVersion);
+            if (!client) {
+              client = prepare(new SecurityInsights(credential, subscriptionId, { ...common, apiVersion, credentialScopes: [ARM_SCOPE] }));
+              sentinel.set(apiVersion, client);
+            }
+            return client;
+          },
           authorization: prepare(new AuthorizationManagementClient(credential, subscriptionId, { ...common, credentialScopes: [ARM_SCOPE] })),
         };
         cache.set(key, clients);

@@ -17,9 +17,18 @@ export function toWorkspaceInfo(ws: Workspace): WorkspaceInfo | undefined {
 
 type DataTypes = Record<string, { state?: string } | undefined>;
 
+/**
+ * The resource's own properties: the SDK flattens `properties` onto the object for the kinds
+ * its models know, and leaves them nested under `properties` for the others.
+ */
+function propertiesOf<T>(resource: object): T {
+  const nested = (resource as { properties?: unknown }).properties;
+  return (typeof nested === 'object' && nested !== null ? { ...resource, ...nested } : resource) as T;
+}
+
 /** A data connector; `dataTypes` states are passed through as ARM wrote them. */
 export function toDataConnectorInfo(dc: DataConnectorUnion): DataConnectorInfo {
-  const dataTypes = (dc as { dataTypes?: DataTypes }).dataTypes;
+  const { dataTypes } = propertiesOf<{ dataTypes?: DataTypes }>(dc);
   const info: DataConnectorInfo = { name: dc.name ?? '', kind: dc.kind };
   if (dataTypes?.incidents?.state !== undefined) info.incidentsState = dataTypes.incidents.state;
   if (dataTypes?.alerts?.state !== undefined) info.alertsState = dataTypes.alerts.state;
@@ -28,7 +37,7 @@ export function toDataConnectorInfo(dc: DataConnectorUnion): DataConnectorInfo {
 
 /** An alert rule; MicrosoftSecurityIncidentCreation rules carry `productFilter`. */
 export function toAlertRuleInfo(rule: AlertRuleUnion): AlertRuleInfo {
-  const props = rule as { displayName?: string; enabled?: boolean; productFilter?: string };
+  const props = propertiesOf<{ displayName?: string; enabled?: boolean; productFilter?: string }>(rule);
   const info: AlertRuleInfo = { name: rule.name ?? '', kind: rule.kind, displayName: props.displayName ?? rule.name ?? '', enabled: props.enabled === true };
   if (rule.kind === 'MicrosoftSecurityIncidentCreation' && props.productFilter !== undefined) info.productFilter = props.productFilter;
   return info;
@@ -36,7 +45,7 @@ export function toAlertRuleInfo(rule: AlertRuleUnion): AlertRuleInfo {
 
 /** An automation rule. */
 export function toAutomationRuleInfo(rule: AutomationRule): AutomationRuleInfo {
-  return { name: rule.name ?? '', displayName: rule.displayName };
+  return { name: rule.name ?? '', displayName: propertiesOf<{ displayName: string }>(rule).displayName };
 }
 
 /** A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased. */

@@ -6,6 +6,8 @@ import { describeCredential } from './credentials';
 import { listSubscriptions } from './list-subscriptions';
 import { assertObjectId, AzureCallError, odataString, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
 import { collect, runAzureCall, type CallContext } from './run-azure-call';
+import { SENTINEL_API_VERSIONS } from './sentinel-api-versions';
+import { isAbsentOrNotOnboarded } from './sentinel-not-onboarded';
 
 /** Options of {@link createArmAdapter}. */
 export interface ArmAdapterOptions {
@@ -25,7 +27,6 @@ export const DEFAULT_RETRY_OPTIONS: PipelineRetryOptions = { maxRetries: 3, retr
 
 const wsLabel = (ref: WorkspaceRef): string => `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}`;
 
-const isNotOnboarded = (err: AzureCallError): boolean => err.status === 400 && /not\s+onboarded|onboard/i.test(err.message);
 
 /** The ARM port over the real Azure SDK clients. */
 export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
@@ -82,35 +83,30 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     async isSentinelEnabled(ref) {
       try {
         await call(`get Sentinel onboarding state of ${wsLabel(ref)}`, (abortSignal) =>
-          clients.forSubscription(ref.subscriptionId).sentinel.sentinelOnboardingStates.get(ref.resourceGroup, ref.name, 'default', { abortSignal }),
+          clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.onboardingStates).sentinelOnboardingStates.get(ref.resourceGroup, ref.name, 'default', { abortSignal }),
         );
         return true;
       } catch (err) {
-        if (err instanceof AzureCallError && (err.kind === 'not-found' || isNotOnboarded(err))) return false;
+        // Only 404 and the documented not-onboarded 400 mean "off"; any other error stays an error.
+        if (isAbsentOrNotOnboarded(err)) return false;
         throw err;
       }
     },
 
     listDataConnectors: async (ref) =>
-      (
-        await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
-          collect(clients.forSubscription(ref.subscriptionId).sentinel.dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal })),
-        )
-      ).map(toDataConnectorInfo),
+      (await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
+        collect(clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.dataConnectors).dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal })),
+      )).map(toDataConnectorInfo),
 
     listAlertRules: async (ref) =>
-      (
-        await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
-          collect(clients.forSubscription(ref.subscriptionId).sentinel.alertRules.list(ref.resourceGroup, ref.name, { abortSignal })),
-        )
-      ).map(toAlertRuleInfo),
+      (await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
+        collect(clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.alertRules).alertRules.list(ref.resourceGroup, ref.name, { abortSignal })),
+      )).map(toAlertRuleInfo),
 
     listAutomationRules: async (ref) =>
-      (
-        await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
-          collect(clients.forSubscription(ref.subscriptionId).sentinel.automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
-        )
-      ).map(toAutomationRuleInfo),
+      (await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
+        collect(clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.automationRules).automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
+      )).map(toAutomationRuleInfo),
 
     async listRoleAssignmentsFor(scope, principalId) {
       const operation = `list role assignments of ${principalId} at ${scope}`;

@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { AzureCallError } from './ports';
+import { errorCodeOfBody } from './read-error-answer';
 import { kindForStatus } from './to-azure-call-error';
 
 /** The token scope of Microsoft Graph. */
@@ -55,7 +56,7 @@ export async function graphGet(
     }
     if (!res.ok) {
       const detail = /"message"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.slice(0, 200);
-      throw new AzureCallError(kindForStatus(res.status), operation, `Graph answered ${res.status}: ${detail}`, res.status);
+      throw new AzureCallError(kindForStatus(res.status), operation, `Graph answered ${res.status}: ${detail}`, res.status, { code: errorCodeOfBody(text) });
     }
     let body: unknown;
     try {

@@ -95,16 +95,30 @@ export interface GraphPort {
 
 export type AzureErrorKind = 'not-found' | 'forbidden' | 'throttled' | 'unavailable' | 'timeout' | 'malformed' | 'credential' | 'unexpected';
 
-/** A failed ARM or Graph call, with what was called and why it failed. */
+/** What an error answer said beyond its status. */
+export interface AzureErrorDetail {
+  /** The service's error code (ARM `error.code`, e.g. NoRegisteredProviderFound; Graph's, e.g. Authorization_RequestDenied). */
+  code?: string;
+  /** How long the answer asked to wait before trying again (Retry-After), in ms. */
+  retryAfterMs?: number;
+}
+
+/** A failed ARM or Graph call, with what was called, why it failed and the service's error code. */
 export class AzureCallError extends Error {
+  readonly code?: string;
+  readonly retryAfterMs?: number;
+
   constructor(
     readonly kind: AzureErrorKind,
     readonly operation: string,
     message: string,
     readonly status?: number,
+    detail: AzureErrorDetail = {},
   ) {
-    super(`${operation}: ${message}`);
+    super(`${operation}: ${detail.code && !message.includes(detail.code) ? `${detail.code}: ` : ''}${message}`);
     this.name = 'AzureCallError';
+    if (detail.code !== undefined) this.code = detail.code;
+    if (detail.retryAfterMs !== undefined) this.retryAfterMs = detail.retryAfterMs;
   }
 }
 

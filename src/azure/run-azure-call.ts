@@ -11,9 +11,22 @@ export interface CallContext {
 const MALFORMED_RETRIES = 2;
 
 /**
+ * How long to wait before trying a failed call again, or undefined not to: an unparsable answer
+ * twice (100, 200 ms); a throttled one (after the SDK's own retries) as often as the deadline
+ * allows, waiting what Retry-After asked and at least a doubling backoff from 100 ms.
+ */
+function pauseBeforeRetry(failure: AzureCallError, attempt: number): number | undefined {
+  const backoff = 100 * 2 ** attempt;
+  if (failure.kind === 'malformed') return attempt < MALFORMED_RETRIES ? backoff : undefined;
+  if (failure.kind === 'throttled') return Math.max(failure.retryAfterMs ?? 0, backoff);
+  return undefined;
+}
+
+/**
  * Runs one call under a deadline (SDK retries included): the signal aborts it
  * at `timeoutMs`, and every failure comes out as an {@link AzureCallError}.
- * An unparsable answer is tried again while the deadline allows.
+ * An unparsable answer, and a throttled one (honouring Retry-After), are tried
+ * again while the deadline allows; a wait past the deadline is not started.
  */
 export async function runAzureCall<T>(operation: string, ctx: CallContext, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
@@ -32,8 +45,8 @@ export async function runAzureCall<T>(operation: string, ctx: CallContext, call:
         return await Promise.race([call(controller.signal), deadline]);
       } catch (err) {
         const failure = toAzureCallError(operation, err, ctx.credentialName);
-        const pause = 100 * 2 ** attempt;
-        if (failure.kind !== 'malformed' || attempt >= MALFORMED_RETRIES || Date.now() - started + pause >= ctx.timeoutMs) throw failure;
+        const pause = pauseBeforeRetry(failure, attempt);
+        if (pause === undefined || Date.now() - started + pause >= ctx.timeoutMs) throw failure;
         await Promise.race([new Promise((r) => setTimeout(r, pause)), deadline]);
       }
     }

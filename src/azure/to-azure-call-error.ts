@@ -1,4 +1,5 @@
 import { AzureCallError, type AzureErrorKind } from './ports';
+import { errorCodeOfBody, retryAfterMsOf } from './read-error-answer';
 
 const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
 const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
@@ -20,6 +21,13 @@ interface ErrorLike {
   statusCode?: number;
   status?: number;
   cause?: unknown;
+  response?: { bodyAsText?: string | null; headers?: { get(name: string): string | null | undefined } };
+}
+
+/** The service's error code of an HTTP error: the SDK's `code`, else the body's `error.code`. */
+function serviceCode(err: ErrorLike): string | undefined {
+  const sdkCode = typeof err.code === 'string' && err.code !== '' && !/^E[A-Z]+$/.test(err.code) && err.code !== 'REQUEST_SEND_ERROR' && err.code !== 'PARSE_ERROR' ? err.code : undefined;
+  return sdkCode ?? errorCodeOfBody(err.response?.bodyAsText);
 }
 
 /** The most specific network error code in an error or its cause chain. */
@@ -40,7 +48,10 @@ export function toAzureCallError(operation: string, error: unknown, credentialNa
     return new AzureCallError('credential', operation, `${credentialName} could not get a token (${err.name}): ${message}`);
   }
   const status = err.statusCode ?? err.status;
-  if (typeof status === 'number' && status >= 300) return new AzureCallError(kindForStatus(status), operation, message, status);
+  if (typeof status === 'number' && status >= 300) {
+    const retryAfterMs = retryAfterMsOf(err.response?.headers);
+    return new AzureCallError(kindForStatus(status), operation, message, status, { code: serviceCode(err), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+  }
   if (err.name === 'AbortError' || err.name === 'TimeoutError') return new AzureCallError('timeout', operation, 'the call was aborted before an answer came');
   if (err.code === 'PARSE_ERROR' || err.name === 'SyntaxError') return new AzureCallError('malformed', operation, `unparsable answer: ${message}`, status);
   const code = networkCode(err);

@@ -2,10 +2,15 @@ import { AzureCallError } from '../azure/ports';
 import { DOC_LINKS } from './doc-links';
 import type { Remediation } from './readiness';
 
-/** Why a check could not be decided, in one line, from the error of the call behind it. */
+/** Why a check could not be decided, in one line, from the error of the call behind it (with Azure's error code). */
 export function describeCallError(err: unknown): string {
   if (err instanceof DeadlineExceeded) return 'Azure did not answer in time';
   if (!(err instanceof AzureCallError)) return 'the check failed unexpectedly';
+  const base = describeKind(err);
+  return err.code && err.kind !== 'credential' ? `${base} (${err.code})` : base;
+}
+
+function describeKind(err: AzureCallError): string {
   switch (err.kind) {
     case 'forbidden':
       return 'the bot is not allowed to read this (access denied)';

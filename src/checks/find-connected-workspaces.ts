@@ -1,4 +1,5 @@
-import { AzureCallError, type ArmPort, type GraphPort, type WorkspaceInfo } from '../azure/ports';
+import type { ArmPort, GraphPort, WorkspaceInfo } from '../azure/ports';
+import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
 import { appsHaveContributorOn, isEnabledState, INCIDENT_RULE_KIND, MTP_KIND } from './connection-signals';
 
 /**
@@ -17,8 +18,9 @@ export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): P
     }),
     ...workspaces.map(async (ws) => {
       const read = await Promise.all([arm.listDataConnectors(ws), arm.listAlertRules(ws)]).catch((err: unknown) => {
-        // A workspace without Sentinel has no connectors to read: it is not connected.
-        if (err instanceof AzureCallError && (err.kind === 'not-found' || err.status === 400)) return null;
+        // A workspace without Sentinel (Azure says so: 404 or the not-onboarded 400) is not connected;
+        // any other error (an api-version or region 400 included) leaves the answer unknown.
+        if (isAbsentOrNotOnboarded(err)) return null;
         throw err;
       });
       if (!read) return;

@@ -1,4 +1,5 @@
-import { AzureCallError, type ArmPort, type GraphPort, type WorkspaceRef } from '../azure/ports';
+import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
+import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
 import {
   APPROVER_REQUIREMENT,
   evaluateAzureRequirement,
@@ -32,7 +33,6 @@ export interface PrerequisiteCheck {
   run(input: CheckInput): Promise<Decided>;
 }
 
-const isNotFound = (err: unknown) => err instanceof AzureCallError && (err.kind === 'not-found' || err.status === 400);
 
 export const workspaceCheck: PrerequisiteCheck = {
   id: 'workspace',
@@ -73,7 +73,7 @@ export const xdrConnectorCheck: PrerequisiteCheck = {
     const [hasXdr, connectors] = await Promise.all([
       graph.hasDefenderXdr(),
       arm.listDataConnectors(workspace).catch((err: unknown) => {
-        if (isNotFound(err)) return null;
+        if (isAbsentOrNotOnboarded(err)) return null;
         throw err;
       }),
     ]);

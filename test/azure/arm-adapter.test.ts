@@ -1,3 +1,4 @@
+import { isSentinelNotOnboarded } from '../../src/azure/sentinel-not-onboarded';
 import { customTenant, DANA, OPS, PROD, RAVI, ROLE, SOC_ANALYSTS, STAGING, startSandbox, SUB, type SandboxHarness } from '../sandbox/sandbox-harness';
 
 describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
@@ -40,7 +41,10 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
     expect(prod[1]).not.toHaveProperty('incidentsState');
     expect(prod[0]!.name).toMatch(/^[0-9a-f-]{36}$/);
     expect(await arm.listDataConnectors(STAGING)).toEqual([expect.objectContaining({ incidentsState: 'enabled', alertsState: 'enabled' })]);
-    expect(await arm.listDataConnectors(OPS)).toEqual([]);
+    // A workspace without Sentinel answers the documented 400 "not onboarded", never an empty list.
+    const off = await arm.listDataConnectors(OPS).catch((e: unknown) => e);
+    expect(off).toMatchObject({ kind: 'unexpected', status: 400, code: 'BadRequest' });
+    expect(isSentinelNotOnboarded(off)).toBe(true);
   });
 
   it('lists alert rules with displayName, productFilter and enabled', async () => {
