@@ -7,3 +7,5 @@ export { cacheInventory, type InventoryCacheOptions } from './cache-inventory';
 export { watchCredential, type CredentialHealth, type NeededToken } from './credential-health';
 export { ARM_SCOPE } from './arm-clients';
 export { GRAPH_SCOPE } from './graph-http';
+export { isAbsentOrNotOnboarded, isSentinelNotOnboarded } from './sentinel-not-onboarded';
+export { SENTINEL_API_VERSIONS } from './sentinel-api-versions';

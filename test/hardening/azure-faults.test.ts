@@ -108,6 +108,45 @@ describe('Azure faults during `check`, injected through /sandbox/faults', () => 
     expect(r.text).toMatch(/try again/);
   });
 
+  // The real bodies (Azure/Azure-Landing-Zones#428; microsoft/azure-pipelines-extensions#929): a 400 that is not
+  // the documented "not onboarded" answer says nothing about Sentinel.
+  const noRegisteredProvider = JSON.stringify({
+    error: {
+      code: 'NoRegisteredProviderFound',
+      message:
+        "No registered resource provider found for location 'usgovvirginia' and API version '2024-03-01' for type 'onboardingStates'. " +
+        "The supported api-versions are '2021-03-01-preview, 2021-09-01-preview'. The supported locations are 'usgovvirginia, usgovarizona'.",
+    },
+  });
+  const invalidApiVersion = JSON.stringify({ error: { code: 'InvalidApiVersionParameter', message: "The api-version '2025-10-01-preview' is invalid. The supported versions are '2024-03-01'." } });
+
+  test('a 400 NoRegisteredProviderFound on onboardingStates is Unknown with its code, never Failed ("not enabled") or Passed', async () => {
+    await fault({ match: 'onboardingStates', status: 400, body: noRegisteredProvider, count: 100 });
+    const r = row(await check(), SENTINEL)!;
+    expect(r.result).toBe('Unknown');
+    expect(r.text).toContain('NoRegisteredProviderFound');
+    expect(r.text).not.toMatch(/not enabled/);
+  });
+
+  test('an api-version 400 on data connectors is Unknown for the connector row and for "No other workspace connected", never Passed', async () => {
+    await fault({ match: 'dataConnectors', status: 400, body: invalidApiVersion, count: 100 });
+    const card = await check();
+    const connector = row(card, 'Defender XDR connector')!;
+    expect(connector.result).toBe('Unknown');
+    expect(connector.text).toContain('InvalidApiVersionParameter');
+    const other = row(card, 'No other workspace connected')!;
+    expect(other.result).toBe('Unknown');
+  });
+
+  test('the sandbox\'s own not-onboarded answer still means "not enabled" (Failed), for a workspace without Sentinel', async () => {
+    const before = t.connector.posted(personalConversationId(USERS.dana)).length;
+    expect((await t.send(personalMessage(t.serviceUrl, USERS.dana, 'check law-ops-metrics'))).status).toBe(200);
+    const calls = await t.connector.waitFor((c) => c.filter(mine).length > before, 20_000, 'the readiness card');
+    const card = cardOf(calls.filter(mine)[before]);
+    expect(row(card, SENTINEL)).toMatchObject({ result: 'Failed' });
+    expect(row(card, 'No other workspace connected')).toMatchObject({ result: 'Passed' });
+  });
+
   test('Graph faults: a persistent 503 on Entra roles makes that row Unknown, not Failed or Passed', async () => {
     await fault({ match: 'transitiveRoleAssignments', status: 503, count: 100 });
     const r = row(await check(), 'Entra role for onboarding')!;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createArmAdapter, createGraphAdapter, createSandboxCredential, type ArmAdapterOptions, type GraphAdapterOptions } from '../../src/azure';
-import { createSandbox, loadTenantFixture, type Sandbox, type TenantFixture } from '../../src/sandbox';
+import { createSandbox, loadTenantFixture, type Sandbox, type SandboxOptions, type TenantFixture } from '../../src/sandbox';
 
 /** A sandbox on a real HTTP server (port 0), with adapters pointed at it. */
 export interface SandboxHarness {
@@ -35,8 +35,8 @@ export const ROLE = {
 };
 
 /** Starts a sandbox (default: the built-in sample tenant) on an ephemeral port. */
-export async function startSandbox(options: { tenant?: TenantFixture; latencyMs?: number } = {}): Promise<SandboxHarness> {
-  const sandbox = createSandbox({ tenant: options.tenant ?? loadTenantFixture(), latencyMs: options.latencyMs ?? 0 });
+export async function startSandbox(options: Partial<Omit<SandboxOptions, 'tenant'>> & { tenant?: TenantFixture } = {}): Promise<SandboxHarness> {
+  const sandbox = createSandbox({ ...options, tenant: options.tenant ?? loadTenantFixture(), latencyMs: options.latencyMs ?? 0 });
   const server = http.createServer((req, res) => {
     void sandbox.handle(req, res).then((handled) => {
       if (!handled) {
