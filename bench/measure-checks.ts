@@ -41,7 +41,7 @@ type CallLog = { call: string; start: number; end: number }[];
  * against an in-process sandbox whose HTTP server times every emulated call.
  */
 export async function measureChecks(options: { latencyMs: number; runs: number }): Promise<CheckTiming> {
-  const sandbox = createSandbox({ tenant: loadTenantFixture(undefined), latencyMs: options.latencyMs });
+  const sandbox = createSandbox({ tenant: loadTenantFixture(undefined), latencyMs: options.latencyMs, throttle: false });
   const log: CallLog = [];
   const server = http.createServer((req, res) => {
     const start = performance.now();

@@ -8,7 +8,8 @@ export async function startSandbox(workDir: string, latencyMs: number, tag: stri
   const port = await freePort();
   return spawnService({
     entry: SANDBOX_ENTRY,
-    env: { SANDBOX_PORT: String(port), SANDBOX_LATENCY_MS: String(latencyMs) },
+    // One fixture stands in for thousands of tenants here; ARM meters each tenant's principal apart, so no throttling.
+    env: { SANDBOX_PORT: String(port), SANDBOX_LATENCY_MS: String(latencyMs), SANDBOX_THROTTLE: 'off' },
     port,
     readyPath: '/sandbox/state',
     logFile: path.join(workDir, `sandbox-${tag}.log`),
@@ -35,7 +36,7 @@ export async function startBot(options: {
       DATABASE_URL: `sqlite:${path.join(options.workDir, `bot-${options.tag}.db`)}`,
       LOG_LEVEL: options.logLevel ?? 'info',
       ...allowedTenantsEnv(options.tenants ?? []),
-      ...(options.sandboxUrl ? { SANDBOX_URL: options.sandboxUrl } : { SANDBOX_LATENCY_MS: String(options.latencyMs ?? 0) }),
+      ...(options.sandboxUrl ? { SANDBOX_URL: options.sandboxUrl } : { SANDBOX_LATENCY_MS: String(options.latencyMs ?? 0), SANDBOX_THROTTLE: 'off' }),
     },
     port,
     readyPath: '/readyz',
