@@ -27,7 +27,6 @@ export const DEFAULT_RETRY_OPTIONS: PipelineRetryOptions = { maxRetries: 3, retr
 
 const wsLabel = (ref: WorkspaceRef): string => `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}`;
 
-
 /** The ARM port over the real Azure SDK clients. */
 export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
   const endpoint = (options.endpoint ?? 'https://management.azure.com').replace(/\/+$/, '');
@@ -83,7 +82,10 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     async isSentinelEnabled(ref) {
       try {
         await call(`get Sentinel onboarding state of ${wsLabel(ref)}`, (abortSignal) =>
-          clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.onboardingStates).sentinelOnboardingStates.get(ref.resourceGroup, ref.name, 'default', { abortSignal }),
+          clients
+            .forSubscription(ref.subscriptionId)
+            .sentinel(SENTINEL_API_VERSIONS.onboardingStates)
+            .sentinelOnboardingStates.get(ref.resourceGroup, ref.name, 'default', { abortSignal }),
         );
         return true;
       } catch (err) {
@@ -94,19 +96,40 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     },
 
     listDataConnectors: async (ref) =>
-      (await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
-        collect(clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.dataConnectors).dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal })),
-      )).map(toDataConnectorInfo),
+      (
+        await call(`list data connectors of ${wsLabel(ref)}`, (abortSignal) =>
+          collect(
+            clients
+              .forSubscription(ref.subscriptionId)
+              .sentinel(SENTINEL_API_VERSIONS.dataConnectors)
+              .dataConnectors.list(ref.resourceGroup, ref.name, { abortSignal }),
+          ),
+        )
+      ).map(toDataConnectorInfo),
 
     listAlertRules: async (ref) =>
-      (await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
-        collect(clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.alertRules).alertRules.list(ref.resourceGroup, ref.name, { abortSignal })),
-      )).map(toAlertRuleInfo),
+      (
+        await call(`list alert rules of ${wsLabel(ref)}`, (abortSignal) =>
+          collect(
+            clients
+              .forSubscription(ref.subscriptionId)
+              .sentinel(SENTINEL_API_VERSIONS.alertRules)
+              .alertRules.list(ref.resourceGroup, ref.name, { abortSignal }),
+          ),
+        )
+      ).map(toAlertRuleInfo),
 
     listAutomationRules: async (ref) =>
-      (await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
-        collect(clients.forSubscription(ref.subscriptionId).sentinel(SENTINEL_API_VERSIONS.automationRules).automationRules.list(ref.resourceGroup, ref.name, { abortSignal })),
-      )).map(toAutomationRuleInfo),
+      (
+        await call(`list automation rules of ${wsLabel(ref)}`, (abortSignal) =>
+          collect(
+            clients
+              .forSubscription(ref.subscriptionId)
+              .sentinel(SENTINEL_API_VERSIONS.automationRules)
+              .automationRules.list(ref.resourceGroup, ref.name, { abortSignal }),
+          ),
+        )
+      ).map(toAutomationRuleInfo),
 
     async listRoleAssignmentsFor(scope, principalId) {
       const operation = `list role assignments of ${principalId} at ${scope}`;

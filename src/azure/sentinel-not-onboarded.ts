@@ -17,5 +17,4 @@ export function isSentinelNotOnboarded(err: unknown): boolean {
 }
 
 /** Whether Azure answered that there is nothing there: 404, or the not-onboarded 400 above. */
-export const isAbsentOrNotOnboarded = (err: unknown): boolean =>
-  (err instanceof AzureCallError && err.kind === 'not-found') || isSentinelNotOnboarded(err);
+export const isAbsentOrNotOnboarded = (err: unknown): boolean => (err instanceof AzureCallError && err.kind === 'not-found') || isSentinelNotOnboarded(err);

@@ -26,7 +26,10 @@ interface ErrorLike {
 
 /** The service's error code of an HTTP error: the SDK's `code`, else the body's `error.code`. */
 function serviceCode(err: ErrorLike): string | undefined {
-  const sdkCode = typeof err.code === 'string' && err.code !== '' && !/^E[A-Z]+$/.test(err.code) && err.code !== 'REQUEST_SEND_ERROR' && err.code !== 'PARSE_ERROR' ? err.code : undefined;
+  const sdkCode =
+    typeof err.code === 'string' && err.code !== '' && !/^E[A-Z]+$/.test(err.code) && err.code !== 'REQUEST_SEND_ERROR' && err.code !== 'PARSE_ERROR'
+      ? err.code
+      : undefined;
   return sdkCode ?? errorCodeOfBody(err.response?.bodyAsText);
 }
 
@@ -50,7 +53,10 @@ export function toAzureCallError(operation: string, error: unknown, credentialNa
   const status = err.statusCode ?? err.status;
   if (typeof status === 'number' && status >= 300) {
     const retryAfterMs = retryAfterMsOf(err.response?.headers);
-    return new AzureCallError(kindForStatus(status), operation, message, status, { code: serviceCode(err), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    return new AzureCallError(kindForStatus(status), operation, message, status, {
+      code: serviceCode(err),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
   if (err.name === 'AbortError' || err.name === 'TimeoutError') return new AzureCallError('timeout', operation, 'the call was aborted before an answer came');
   if (err.code === 'PARSE_ERROR' || err.name === 'SyntaxError') return new AzureCallError('malformed', operation, `unparsable answer: ${message}`, status);

@@ -33,7 +33,6 @@ export interface PrerequisiteCheck {
   run(input: CheckInput): Promise<Decided>;
 }
 
-
 export const workspaceCheck: PrerequisiteCheck = {
   id: 'workspace',
   title: 'Log Analytics workspace',

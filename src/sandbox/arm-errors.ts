@@ -18,7 +18,7 @@ export function unsupportedApiVersion(type: ArmResourceType, version: string, lo
   const supported = [...API_VERSIONS[type]].reverse();
   const provider = RESOURCE_PROVIDER[type];
   if (!version) {
-    return armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
   }
   if (provider === 'Microsoft.Resources' || provider === 'Microsoft.Authorization') {
     return armError(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`);
@@ -36,14 +36,19 @@ export function authorizationFailed(clientId: string, objectId: string, action: 
   return armError(
     403,
     'AuthorizationFailed',
-    `The client '${clientId}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    `The client '${clientId}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' ` +
+      'or the scope is invalid. If access was recently granted, please refresh your credentials.',
   );
 }
 
 /** 404 for a resource that does not exist (Azure/azure-cli-extensions#5318 has the wording). */
 export function resourceNotFound(type: string, name: string, resourceGroup?: string): EmulatedResponse {
   const where = resourceGroup === undefined ? '' : ` under resource group '${resourceGroup}'`;
-  return armError(404, 'ResourceNotFound', `The Resource '${type}/${name}'${where} was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+  return armError(
+    404,
+    'ResourceNotFound',
+    `The Resource '${type}/${name}'${where} was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
 }
 
 /**

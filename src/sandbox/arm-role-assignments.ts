@@ -66,7 +66,9 @@ export function listRoleAssignments(ctx: ArmContext, req: ArmRequest, scope: str
 
 /** `GET {scope}/providers/Microsoft.Authorization/roleAssignments/{name}`. */
 export function getRoleAssignment(ctx: ArmContext, req: ArmRequest, scope: string, name: string): EmulatedResponse {
-  const found = eachRoleAssignment(ctx.tenant, false).find(({ ra, scope: at }) => (ra.name ?? '').toLowerCase() === name.toLowerCase() && at.toLowerCase() === scope.toLowerCase());
+  const found = eachRoleAssignment(ctx.tenant, false).find(
+    ({ ra, scope: at }) => (ra.name ?? '').toLowerCase() === name.toLowerCase() && at.toLowerCase() === scope.toLowerCase(),
+  );
   return found
     ? ok(assignmentJson(ctx.tenant, found.sub, found.ra, found.scope, req.apiVersion))
     : armError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);

@@ -33,6 +33,7 @@ function principalInfo(tenant: TenantFixture, id: string): Json {
 function instanceJson(tenant: TenantFixture, sub: FixtureSubscription, ra: FixtureRoleAssignment, scope: string, viaGroup: boolean): Json {
   const name = deterministicGuid('roleEligibilityScheduleInstance', scope, ra.principalId, ra.role);
   const definition = roleDefinitionId(sub.id, ra.role);
+  const scheduleName = deterministicGuid('roleEligibilitySchedule', scope, ra.principalId, ra.role);
   return {
     id: `${scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/${name}`,
     name,
@@ -42,7 +43,7 @@ function instanceJson(tenant: TenantFixture, sub: FixtureSubscription, ra: Fixtu
       roleDefinitionId: definition,
       principalId: ra.principalId,
       principalType: principalTypeOf(tenant, ra.principalId),
-      roleEligibilityScheduleId: `${scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/${deterministicGuid('roleEligibilitySchedule', scope, ra.principalId, ra.role)}`,
+      roleEligibilityScheduleId: `${scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/${scheduleName}`,
       status: 'Provisioned',
       startDateTime: SANDBOX_TIMESTAMP,
       endDateTime: null,

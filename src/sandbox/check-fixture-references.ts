@@ -6,7 +6,13 @@ interface Refs {
   groups: { id: string; groups?: string[] }[];
   servicePrincipals?: { id: string }[];
   botAccess?: { armReader?: string[] };
-  subscriptions: { id: string; tenantId?: string; managedByTenants?: string[]; roleAssignments: { principalId: string }[]; workspaces: { resourceGroup: string; name: string }[] }[];
+  subscriptions: {
+    id: string;
+    tenantId?: string;
+    managedByTenants?: string[];
+    roleAssignments: { principalId: string }[];
+    workspaces: { resourceGroup: string; name: string }[];
+  }[];
   connectedWorkspace: string | null;
 }
 
@@ -37,11 +43,15 @@ export function checkFixtureReferences(tenant: Refs, ctx: z.RefinementCtx): void
     });
     const foreign = s.tenantId !== undefined && low(s.tenantId) !== low(tenant.tenantId);
     if (foreign && !(s.managedByTenants ?? []).some((t) => low(t) === low(tenant.tenantId))) {
-      add(['subscriptions', i, 'managedByTenants'], `a subscription of tenant ${s.tenantId} is seen from this tenant through Azure Lighthouse only: list ${tenant.tenantId} in "managedByTenants"`);
+      add(
+        ['subscriptions', i, 'managedByTenants'],
+        `a subscription of tenant ${s.tenantId} is seen from this tenant through Azure Lighthouse only: list ${tenant.tenantId} in "managedByTenants"`,
+      );
     }
   });
   (tenant.botAccess?.armReader ?? []).forEach((id, i) => {
-    if (id !== '*' && !subIds.has(low(id))) add(['botAccess', 'armReader', i], `subscription ${id} is not in "subscriptions"; accepted: "*" or a fixture subscription id`);
+    if (id !== '*' && !subIds.has(low(id)))
+      add(['botAccess', 'armReader', i], `subscription ${id} is not in "subscriptions"; accepted: "*" or a fixture subscription id`);
   });
   if (tenant.connectedWorkspace) {
     const [sub, rg, name] = low(tenant.connectedWorkspace).split('/');
@@ -49,7 +59,8 @@ export function checkFixtureReferences(tenant: Refs, ctx: z.RefinementCtx): void
     if (!found) {
       add(
         ['connectedWorkspace'],
-        `workspace ${tenant.connectedWorkspace} is not in "subscriptions"; accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace`,
+        `workspace ${tenant.connectedWorkspace} is not in "subscriptions"; ` +
+          'accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace',
       );
     }
   }

@@ -27,7 +27,10 @@ function findProvider(seg: string[], namespace: string, type: string): number {
 export function classifyArmPath(tenant: TenantFixture, seg: string[]): ArmTarget | undefined {
   if (low(seg[0]) !== 'subscriptions') return undefined;
   const subscriptionId = seg[1];
-  for (const [type, name] of [['roleAssignments', 'roleassignments'], ['roleEligibilityScheduleInstances', 'roleeligibilityscheduleinstances']] as const) {
+  for (const [type, name] of [
+    ['roleAssignments', 'roleassignments'],
+    ['roleEligibilityScheduleInstances', 'roleeligibilityscheduleinstances'],
+  ] as const) {
     const at = findProvider(seg, 'microsoft.authorization', name);
     if (at >= 0) return { type, subscriptionId, providerAt: at };
   }

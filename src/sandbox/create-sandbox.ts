@@ -64,7 +64,11 @@ function faultAnswer(fault: Fault): { raw: string; status: number; headers: Reco
   const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
   if (fault.body !== undefined) return { raw: fault.body, status: fault.status, headers };
   if (fault.status < 300) return undefined;
-  return { status: fault.status, headers, body: { error: { code: `SandboxFault${fault.status}`, message: `Fault injected by the sandbox (status ${fault.status}).` } } };
+  return {
+    status: fault.status,
+    headers,
+    body: { error: { code: `SandboxFault${fault.status}`, message: `Fault injected by the sandbox (status ${fault.status}).` } },
+  };
 }
 
 /**
@@ -89,7 +93,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if ('throttled' in metered) return metered.throttled;
       headers = metered.headers;
     }
-    const seg = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    const seg = path
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
     const answer = routeArm(arm, { method, path, seg, query, apiVersion: query.get('api-version') ?? '', armBase: `${origin}${ARM_PREFIX}` });
     return { ...answer, headers: { ...headers, ...answer.headers } };
   }
@@ -98,7 +105,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const method = (req.method ?? 'GET').toUpperCase();
     const principal = principalOf(req);
     const started = Date.now();
-    const record = (status: number) => calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal });
+    const record = (status: number) =>
+      calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal });
     await sleep(latencyMs);
     const fault = faults.take(`${method} ${path}`);
     if (fault) {
@@ -133,7 +141,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const path = url.pathname;
     if (!path.startsWith('/sandbox/')) return false;
     const body = await readBody(req);
-    for (const [prefix, kind] of [[ARM_PREFIX, 'arm'], [GRAPH_PREFIX, 'graph']] as const) {
+    for (const [prefix, kind] of [
+      [ARM_PREFIX, 'arm'],
+      [GRAPH_PREFIX, 'graph'],
+    ] as const) {
       if (path === prefix || path.startsWith(`${prefix}/`)) {
         await emulate(req, res, kind, path.slice(prefix.length) || '/', url.searchParams);
         return true;

@@ -101,4 +101,3 @@ export type FixtureAutomationRule = FixtureWorkspace['automationRules'][number];
 export type FixtureUser = TenantFixture['users'][number];
 export type FixtureGroup = TenantFixture['groups'][number];
 export type FixtureServicePrincipal = NonNullable<TenantFixture['servicePrincipals']>[number];
-

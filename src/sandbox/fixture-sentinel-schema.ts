@@ -48,8 +48,17 @@ const condition = z.object({
 });
 
 const action = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('RunPlaybook'), logicAppResourceId: z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Logic\/workflows\/[^/]+$/i, { message: 'must be a Logic App resource id: /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Logic/workflows/{name}' }) }),
-  z.object({ type: z.literal('ModifyProperties'), status: z.enum(['New', 'Active', 'Closed']).optional(), severity: z.enum(['High', 'Medium', 'Low', 'Informational']).optional() }),
+  z.object({
+    type: z.literal('RunPlaybook'),
+    logicAppResourceId: z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Logic\/workflows\/[^/]+$/i, {
+      message: 'must be a Logic App resource id: /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Logic/workflows/{name}',
+    }),
+  }),
+  z.object({
+    type: z.literal('ModifyProperties'),
+    status: z.enum(['New', 'Active', 'Closed']).optional(),
+    severity: z.enum(['High', 'Medium', 'Low', 'Informational']).optional(),
+  }),
 ]);
 
 const automationRule = z.object({
@@ -78,6 +87,10 @@ export const workspace = z
   })
   .superRefine((ws, ctx) => {
     if (ws.sentinelCustomerManagedKey && !ws.sentinel) {
-      ctx.addIssue({ code: 'custom', path: ['sentinelCustomerManagedKey'], message: 'needs "sentinel": true (the key is a property of the Sentinel onboarding state)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sentinelCustomerManagedKey'],
+        message: 'needs "sentinel": true (the key is a property of the Sentinel onboarding state)',
+      });
     }
   });

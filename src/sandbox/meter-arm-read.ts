@@ -13,7 +13,12 @@ export function meteredScope(path: string): { kind: 'subscription' | 'tenant'; i
  * or ARM's 429: `Retry-After` in seconds and the SubscriptionRequestsThrottled body (its wording
  * from public test code quoting ARM; the tenant-level code is assumed by analogy).
  */
-export function meterArmRead(meter: ReadMeter, principal: string, actorId: string, path: string): { headers: Record<string, string> } | { throttled: EmulatedResponse } {
+export function meterArmRead(
+  meter: ReadMeter,
+  principal: string,
+  actorId: string,
+  path: string,
+): { headers: Record<string, string> } | { throttled: EmulatedResponse } {
   const scope = meteredScope(path);
   const header = `x-ms-ratelimit-remaining-${scope.kind}-reads`;
   const taken = meter.take(`${principal}|${scope.id}`);
@@ -26,7 +31,9 @@ export function meterArmRead(meter: ReadMeter, principal: string, actorId: strin
       body: {
         error: {
           code: scope.kind === 'subscription' ? 'SubscriptionRequestsThrottled' : 'TenantRequestsThrottled',
-          message: `Number of 'read' requests for ${what} actor '${actorId}' exceeded. Please try again after '${taken.retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`,
+          message:
+            `Number of 'read' requests for ${what} actor '${actorId}' exceeded. Please try again after '${taken.retryAfterSeconds}' seconds ` +
+            'after additional tokens are available. Refer to https://aka.ms/arm-throttling',
         },
       },
     },

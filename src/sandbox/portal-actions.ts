@@ -47,7 +47,12 @@ export function connectWorkspace(tenant: TenantFixture, key: string): PortalResu
   tenant.connectedWorkspace = canonical;
   return {
     ok: true,
-    body: { connectedWorkspace: canonical, roleAssignmentsCreated: assigned, alertRulesDisabled: disabled.map((r) => r.name), fusionRulesDisabled: fusion.map((r) => r.name) },
+    body: {
+      connectedWorkspace: canonical,
+      roleAssignmentsCreated: assigned,
+      alertRulesDisabled: disabled.map((r) => r.name),
+      fusionRulesDisabled: fusion.map((r) => r.name),
+    },
   };
 }
 

@@ -29,7 +29,12 @@ function routeAuthorization(ctx: ArmContext, req: ArmRequest, target: ArmTarget)
 /** `GET /subscriptions`: only those the bot can read, as ARM lists them. */
 function listSubscriptions(ctx: ArmContext, req: ArmRequest): EmulatedResponse {
   const readable = ctx.tenant.subscriptions.filter((s) => botCanRead(ctx.tenant, s.id));
-  return pageArmList(req, readable.map((s) => subscriptionJson(ctx.tenant.tenantId, s)), ctx.pageSize, { count: { type: 'Total', value: readable.length } });
+  return pageArmList(
+    req,
+    readable.map((s) => subscriptionJson(ctx.tenant.tenantId, s)),
+    ctx.pageSize,
+    { count: { type: 'Total', value: readable.length } },
+  );
 }
 
 /** Subscriptions, Log Analytics workspaces (list per subscription / resource group, get one) and what is below a workspace. */
@@ -43,7 +48,11 @@ function routeResources(ctx: ArmContext, req: ArmRequest): EmulatedResponse {
   const rest = rg ? seg.slice(4) : seg.slice(2);
   if (rest.length === 3) {
     const list = sub.workspaces.filter((w) => !rg || w.resourceGroup.toLowerCase() === rg.toLowerCase());
-    return pageArmList(req, list.map((w) => workspaceJson(sub, w)), ctx.pageSize);
+    return pageArmList(
+      req,
+      list.map((w) => workspaceJson(sub, w)),
+      ctx.pageSize,
+    );
   }
   const match = rg && rest[3] ? findWorkspace(ctx.tenant, sub.id, rg, rest[3]) : undefined;
   if (!match) return resourceNotFound('Microsoft.OperationalInsights/workspaces', rest[3] ?? '', rg ?? '');

@@ -44,7 +44,9 @@ function roleEligibilityInstances(tenant: TenantFixture, req: GraphRequest): Emu
     wanted[m[1]!.toLowerCase()] = m[2]!.toLowerCase();
   }
   const items = roleEligibilityInstancesJson(tenant).filter(
-    (i) => (!wanted.principalid || String(i.principalId).toLowerCase() === wanted.principalid) && (!wanted.roledefinitionid || String(i.roleDefinitionId).toLowerCase() === wanted.roledefinitionid),
+    (i) =>
+      (!wanted.principalid || String(i.principalId).toLowerCase() === wanted.principalid) &&
+      (!wanted.roledefinitionid || String(i.roleDefinitionId).toLowerCase() === wanted.roledefinitionid),
   );
   return graphPage(req, 'roleManagement/directory/roleEligibilityScheduleInstances', items);
 }
@@ -87,7 +89,8 @@ export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedRe
   const endpoint = endpointOf(seg);
   if (!endpoint) return notFound(req.path);
   // The message of Graph's answer to an app without the permission (Learn Q&A 6019739).
-  if (!graphAllows(tenant.botAccess?.graph, endpoint)) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  if (!graphAllows(tenant.botAccess?.graph, endpoint))
+    return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   switch (endpoint) {
     case 'transitiveRoleAssignments':
       return transitiveRoleAssignments(tenant, req);

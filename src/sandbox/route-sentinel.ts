@@ -17,7 +17,13 @@ type Json = Record<string, unknown>;
  */
 function onboardingStateJson(wsId: string, customerManagedKey: boolean): Json {
   const id = `${wsId}/providers/Microsoft.SecurityInsights/onboardingStates/default`;
-  return { id, name: 'default', type: 'Microsoft.SecurityInsights/onboardingStates', etag: `"${deterministicGuid('etag', id)}"`, properties: { customerManagedKey } };
+  return {
+    id,
+    name: 'default',
+    type: 'Microsoft.SecurityInsights/onboardingStates',
+    etag: `"${deterministicGuid('etag', id)}"`,
+    properties: { customerManagedKey },
+  };
 }
 
 const defined = (items: (Json | undefined)[]): Json[] => items.filter((i): i is Json => i !== undefined);
@@ -51,6 +57,9 @@ export function routeSentinel(ctx: ArmContext, req: ArmRequest, match: Workspace
     case 'alertrules':
       return answer(defined(ws.alertRules.map((r) => alertRuleJson(wsId, r, v))), 'Alert rule');
     default:
-      return answer(ws.automationRules.map((r, i) => automationRuleJson(wsId, ctx.tenant.tenantId, r, i + 1)), 'Automation rule');
+      return answer(
+        ws.automationRules.map((r, i) => automationRuleJson(wsId, ctx.tenant.tenantId, r, i + 1)),
+        'Automation rule',
+      );
   }
 }

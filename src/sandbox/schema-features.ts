@@ -18,8 +18,14 @@ import { atLeast, isPreview } from './api-versions';
  */
 
 const STABLE_CONNECTOR_KINDS = new Set([
-  'amazonwebservicescloudtrail', 'azureactivedirectory', 'azureadvancedthreatprotection', 'azuresecuritycenter',
-  'microsoftcloudappsecurity', 'microsoftdefenderadvancedthreatprotection', 'office365', 'threatintelligence',
+  'amazonwebservicescloudtrail',
+  'azureactivedirectory',
+  'azureadvancedthreatprotection',
+  'azuresecuritycenter',
+  'microsoftcloudappsecurity',
+  'microsoftdefenderadvancedthreatprotection',
+  'office365',
+  'threatintelligence',
 ]);
 const STABLE_CONNECTOR_KINDS_2024_09 = new Set(['microsoftthreatintelligence', 'premiummicrosoftdefenderforthreatintelligence', 'restapipoller']);
 

@@ -32,14 +32,35 @@ function alertRuleProperties(rule: FixtureAlertRule, apiVersion: string): Json {
   const common = { displayName: rule.displayName, enabled: rule.enabled, lastModifiedUtc: SANDBOX_TIMESTAMP };
   switch (rule.kind) {
     case 'MicrosoftSecurityIncidentCreation':
-      return { ...common, productFilter: rule.productFilter ?? 'Microsoft Cloud App Security', description: '', displayNamesFilter: null, severitiesFilter: null };
+      return {
+        ...common,
+        productFilter: rule.productFilter ?? 'Microsoft Cloud App Security',
+        description: '',
+        displayNamesFilter: null,
+        severitiesFilter: null,
+      };
     case 'Fusion':
-      return { ...common, alertRuleTemplateName: FUSION_TEMPLATE, description: 'Fusion uses machine learning to detect multistage attacks.', severity: 'High', tactics: ['Persistence', 'LateralMovement'] };
+      return {
+        ...common,
+        alertRuleTemplateName: FUSION_TEMPLATE,
+        description: 'Fusion uses machine learning to detect multistage attacks.',
+        severity: 'High',
+        tactics: ['Persistence', 'LateralMovement'],
+      };
     case 'Scheduled':
     case 'NRT': {
       const schedule = rule.kind === 'Scheduled' ? { queryFrequency: 'PT1H', queryPeriod: 'PT1H', triggerOperator: 'GreaterThan', triggerThreshold: 0 } : {};
       const incidents = rule.kind === 'NRT' || scheduledHasIncidentConfiguration(apiVersion) ? { incidentConfiguration: incidentConfiguration(rule) } : {};
-      return { ...common, query: 'SecurityEvent | take 1', severity: 'Medium', ...schedule, suppressionDuration: 'PT1H', suppressionEnabled: false, tactics: [], ...incidents };
+      return {
+        ...common,
+        query: 'SecurityEvent | take 1',
+        severity: 'Medium',
+        ...schedule,
+        suppressionDuration: 'PT1H',
+        suppressionEnabled: false,
+        tactics: [],
+        ...incidents,
+      };
     }
     default:
       return { ...common, ...(rule.productFilter ? { productFilter: rule.productFilter } : {}) };
@@ -50,5 +71,12 @@ function alertRuleProperties(rule: FixtureAlertRule, apiVersion: string): Json {
 export function alertRuleJson(workspaceId: string, rule: FixtureAlertRule, apiVersion: string): Json | undefined {
   if (!alertRuleKindDefined(rule.kind, apiVersion)) return undefined;
   const id = `${workspaceId}/providers/Microsoft.SecurityInsights/alertRules/${rule.name}`;
-  return { id, name: rule.name, etag: `"${deterministicGuid('etag', id)}"`, type: 'Microsoft.SecurityInsights/alertRules', kind: rule.kind, properties: alertRuleProperties(rule, apiVersion) };
+  return {
+    id,
+    name: rule.name,
+    etag: `"${deterministicGuid('etag', id)}"`,
+    type: 'Microsoft.SecurityInsights/alertRules',
+    kind: rule.kind,
+    properties: alertRuleProperties(rule, apiVersion),
+  };
 }

@@ -4,7 +4,12 @@ import type { FixtureAutomationRule } from './fixture-schema';
 
 type Json = Record<string, unknown>;
 
-const CLIENT = { email: 'sandbox@contoso.example', name: 'Sandbox', objectId: '00000000-0000-4000-8000-000000000000', userPrincipalName: 'sandbox@contoso.example' };
+const CLIENT = {
+  email: 'sandbox@contoso.example',
+  name: 'Sandbox',
+  objectId: '00000000-0000-4000-8000-000000000000',
+  userPrincipalName: 'sandbox@contoso.example',
+};
 
 /** `actions[]` as AutomationRules.json has them: `{order, actionType, actionConfiguration}`. */
 function actionsJson(rule: FixtureAutomationRule, tenantId: string): Json[] {
@@ -12,7 +17,11 @@ function actionsJson(rule: FixtureAutomationRule, tenantId: string): Json[] {
   return actions.map((a, i) =>
     a.type === 'RunPlaybook'
       ? { order: i + 1, actionType: 'RunPlaybook', actionConfiguration: { logicAppResourceId: a.logicAppResourceId, tenantId } }
-      : { order: i + 1, actionType: 'ModifyProperties', actionConfiguration: { ...(a.status ? { status: a.status } : {}), ...(a.severity ? { severity: a.severity } : {}) } },
+      : {
+          order: i + 1,
+          actionType: 'ModifyProperties',
+          actionConfiguration: { ...(a.status ? { status: a.status } : {}), ...(a.severity ? { severity: a.severity } : {}) },
+        },
   );
 }
 

@@ -27,7 +27,13 @@ function dataTypes(dc: FixtureDataConnector, apiVersion: string): Json {
  * subscription-scoped per kind), or undefined when that version's schema has no such
  * kind: a list leaves it out (see the README on MicrosoftThreatProtection and stable versions).
  */
-export function dataConnectorJson(workspaceId: string, subscriptionId: string, tenantId: string, dc: FixtureDataConnector, apiVersion: string): Json | undefined {
+export function dataConnectorJson(
+  workspaceId: string,
+  subscriptionId: string,
+  tenantId: string,
+  dc: FixtureDataConnector,
+  apiVersion: string,
+): Json | undefined {
   if (!connectorKindDefined(dc.kind, apiVersion)) return undefined;
   const name = dc.name ?? dc.kind;
   const id = `${workspaceId}/providers/Microsoft.SecurityInsights/dataConnectors/${name}`;

@@ -118,7 +118,9 @@ describe('Azure faults during `check`, injected through /sandbox/faults', () => 
         "The supported api-versions are '2021-03-01-preview, 2021-09-01-preview'. The supported locations are 'usgovvirginia, usgovarizona'.",
     },
   });
-  const invalidApiVersion = JSON.stringify({ error: { code: 'InvalidApiVersionParameter', message: "The api-version '2025-10-01-preview' is invalid. The supported versions are '2024-03-01'." } });
+  const invalidApiVersion = JSON.stringify({
+    error: { code: 'InvalidApiVersionParameter', message: "The api-version '2025-10-01-preview' is invalid. The supported versions are '2024-03-01'." },
+  });
 
   test('a 400 NoRegisteredProviderFound on onboardingStates is Unknown with its code, never Failed ("not enabled") or Passed', async () => {
     await fault({ match: 'onboardingStates', status: 400, body: noRegisteredProvider, count: 100 });

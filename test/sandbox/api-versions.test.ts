@@ -23,7 +23,7 @@ describe('api-versions: only those the real service publishes, with the fields o
     ['dataConnectors', '2021-04-01', `${SI}/dataConnectors`, 'NoRegisteredProviderFound'],
     ['automationRules', '2021-03-01-preview', `${SI}/automationRules`, 'NoRegisteredProviderFound'],
     ['alertRules', '2099-01-01', `${SI}/alertRules`, 'NoRegisteredProviderFound'],
-  ])('%s at api-version %s answers 400 with ARM\'s code', async (_what, version, path, code) => {
+  ])("%s at api-version %s answers 400 with ARM's code", async (_what, version, path, code) => {
     const res = await h.request('GET', `${path}?api-version=${version}`);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(code);
@@ -32,16 +32,24 @@ describe('api-versions: only those the real service publishes, with the fields o
 
   it('names the supported versions and the location as ARM does', async () => {
     const provider = await h.request('GET', `${SI}/onboardingStates/default?api-version=2019-01-01-preview`);
-    expect(provider.body.error.message).toMatch(/^No registered resource provider found for location 'westeurope' and API version '2019-01-01-preview' for type 'onboardingStates'\. The supported api-versions are '2025-10-01-preview, .*2021-10-01'\./);
+    expect(provider.body.error.message).toMatch(
+      new RegExp(
+        "^No registered resource provider found for location 'westeurope' and API version '2019-01-01-preview' for type 'onboardingStates'\\. " +
+          "The supported api-versions are '2025-10-01-preview, .*2021-10-01'\\.",
+      ),
+    );
     const resources = await h.request('GET', `${ARM}/subscriptions?api-version=2021-04-01`);
-    expect(resources.body.error.message).toBe(`The api-version '2021-04-01' is invalid. The supported versions are '${[...API_VERSIONS.subscriptions].reverse().join(',')}'.`);
+    expect(resources.body.error.message).toBe(
+      `The api-version '2021-04-01' is invalid. The supported versions are '${[...API_VERSIONS.subscriptions].reverse().join(',')}'.`,
+    );
     const missing = await h.request('GET', `${ARM}/subscriptions`);
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('MissingApiVersionParameter');
   });
 
   it('serves MicrosoftThreatProtection without alerts before 2023-02-01-preview, with alerts from it, and not at all at a stable version', async () => {
-    const mtp = async (v: string) => ((await h.request('GET', `${SI}/dataConnectors?api-version=${v}`)).body.value as any[]).find((c) => c.kind === 'MicrosoftThreatProtection');
+    const mtp = async (v: string) =>
+      ((await h.request('GET', `${SI}/dataConnectors?api-version=${v}`)).body.value as any[]).find((c) => c.kind === 'MicrosoftThreatProtection');
     expect((await mtp('2022-12-01-preview')).properties.dataTypes).toEqual({ incidents: { state: 'Enabled' } });
     expect((await mtp('2023-02-01-preview')).properties.dataTypes).toEqual({ incidents: { state: 'Enabled' }, alerts: { state: 'Enabled' } });
     expect((await mtp('2025-10-01-preview')).properties.dataTypes.alerts).toEqual({ state: 'Enabled' });
@@ -56,23 +64,33 @@ describe('api-versions: only those the real service publishes, with the fields o
     expect(await kinds('2025-09-01')).not.toContain('NRT');
     expect(await kinds('2025-10-01-preview')).toContain('NRT');
     expect(await kinds('2021-03-01-preview')).not.toContain('NRT');
-    const scheduled = async (v: string) => ((await h.request('GET', `${SI}/alertRules/sched-reopen?api-version=${v}`)).body.properties as Record<string, unknown>);
+    const scheduled = async (v: string) =>
+      (await h.request('GET', `${SI}/alertRules/sched-reopen?api-version=${v}`)).body.properties as Record<string, unknown>;
     expect(await scheduled('2020-01-01')).not.toHaveProperty('incidentConfiguration');
     expect(await scheduled('2021-10-01')).toHaveProperty('incidentConfiguration');
   });
 
   it('serves role assignment conditions from 2020-03-01-preview only', async () => {
-    const list = async (v: string) => (await h.request('GET', `${ARM}/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments?api-version=${v}`)).body.value as any[];
+    const list = async (v: string) =>
+      (await h.request('GET', `${ARM}/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments?api-version=${v}`)).body.value as any[];
     expect((await list('2022-04-01'))[0].properties).toHaveProperty('condition');
     expect((await list('2015-07-01'))[0].properties).not.toHaveProperty('condition');
   });
 
   it('through the real SDK: an api-version the service lacks is a 400 error with its code, never "Sentinel off"', async () => {
-    const client = new SecurityInsights(createSandboxCredential(), SUB, { endpoint: h.sandbox.armBaseUrl(h.origin), apiVersion: '2021-04-01', allowInsecureConnection: true, retryOptions: { maxRetries: 0 } });
+    const client = new SecurityInsights(createSandboxCredential(), SUB, {
+      endpoint: h.sandbox.armBaseUrl(h.origin),
+      apiVersion: '2021-04-01',
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 0 },
+    });
     useSandboxAuth(client.pipeline, createSandboxCredential(), 'https://management.azure.com/.default');
     const err = await client.sentinelOnboardingStates.get(PROD.resourceGroup, PROD.name, 'default').catch((e: unknown) => e);
     expect(err).toMatchObject({ statusCode: 400, code: 'NoRegisteredProviderFound' });
-    const off = await client.dataConnectors.list(OPS.resourceGroup, OPS.name).next().catch((e: unknown) => e);
+    const off = await client.dataConnectors
+      .list(OPS.resourceGroup, OPS.name)
+      .next()
+      .catch((e: unknown) => e);
     expect(off).toMatchObject({ statusCode: 400, code: 'NoRegisteredProviderFound' });
     expect(isSentinelNotOnboarded(off)).toBe(false);
   });

@@ -6,7 +6,8 @@ import { DANA, MTP_APP, OPS, PROD, RAVI, ROLE, startSandbox, SUB, WDATP_APP, typ
 import { V2, v2Tenant } from './v2-tenant';
 
 const ARM = '/sandbox/arm';
-const SI = `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod/providers/Microsoft.SecurityInsights`;
+const WS = `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`;
+const SI = `${WS}/providers/Microsoft.SecurityInsights`;
 const BOT = { Authorization: `Bearer ${SANDBOX_TOKEN}` };
 
 /** The real Authorization SDK client against the sandbox (roleEligibilityScheduleInstances at its fixed 2020-10-01). */
@@ -43,7 +44,9 @@ describe('v2 fixture fields, served as the real services serve them', () => {
     expect(graph.body.value).toEqual([
       expect.objectContaining({ principalId: V2.pimAdmin, roleDefinitionId: ROLE.globalAdmin, directoryScopeId: '/', memberType: 'Direct', endDateTime: null }),
     ]);
-    const instances = await all(authorizationClient(h).roleEligibilityScheduleInstances.listForScope(`subscriptions/${SUB}`, { filter: `assignedTo('${V2.pimAdmin}')` }));
+    const instances = await all(
+      authorizationClient(h).roleEligibilityScheduleInstances.listForScope(`subscriptions/${SUB}`, { filter: `assignedTo('${V2.pimAdmin}')` }),
+    );
     expect(instances).toEqual([
       expect.objectContaining({
         scope: `/subscriptions/${SUB}`,
@@ -81,13 +84,30 @@ describe('v2 fixture fields, served as the real services serve them', () => {
   it('Scheduled and NRT rules carry incidentConfiguration / groupingConfiguration; Fusion is BuiltInFusion', async () => {
     const rules = (await h.request('GET', `${SI}/alertRules?api-version=2025-10-01-preview`)).body.value as any[];
     const byName = (n: string) => rules.find((r) => r.name === n);
-    expect(byName('sched-alerts-only').properties.incidentConfiguration).toMatchObject({ createIncident: false, groupingConfiguration: { enabled: false, reopenClosedIncident: false } });
+    expect(byName('sched-alerts-only').properties.incidentConfiguration).toMatchObject({
+      createIncident: false,
+      groupingConfiguration: { enabled: false, reopenClosedIncident: false },
+    });
     expect(byName('sched-reopen').properties.incidentConfiguration).toEqual({
       createIncident: true,
-      groupingConfiguration: { enabled: true, reopenClosedIncident: true, lookbackDuration: 'PT5H', matchingMethod: 'AllEntities', groupByEntities: [], groupByAlertDetails: [], groupByCustomDetails: [] },
+      groupingConfiguration: {
+        enabled: true,
+        reopenClosedIncident: true,
+        lookbackDuration: 'PT5H',
+        matchingMethod: 'AllEntities',
+        groupByEntities: [],
+        groupByAlertDetails: [],
+        groupByCustomDetails: [],
+      },
     });
-    expect(byName('nrt-logons')).toMatchObject({ kind: 'NRT', properties: { incidentConfiguration: { createIncident: true, groupingConfiguration: { enabled: true } } } });
-    expect(byName('BuiltInFusion')).toMatchObject({ kind: 'Fusion', properties: { enabled: true, alertRuleTemplateName: 'f71aba3d-28fb-450b-b192-4e76a83015c8' } });
+    expect(byName('nrt-logons')).toMatchObject({
+      kind: 'NRT',
+      properties: { incidentConfiguration: { createIncident: true, groupingConfiguration: { enabled: true } } },
+    });
+    expect(byName('BuiltInFusion')).toMatchObject({
+      kind: 'Fusion',
+      properties: { enabled: true, alertRuleTemplateName: 'f71aba3d-28fb-450b-b192-4e76a83015c8' },
+    });
     expect(byName('BuiltInFusion').properties).not.toHaveProperty('incidentConfiguration');
   });
 
@@ -100,7 +120,12 @@ describe('v2 fixture fields, served as the real services serve them', () => {
         isEnabled: true,
         triggersOn: 'Incidents',
         triggersWhen: 'Updated',
-        conditions: [{ conditionType: 'Property', conditionProperties: { propertyName: 'IncidentProviderName', operator: 'Equals', propertyValues: ['Microsoft 365 Defender'] } }],
+        conditions: [
+          {
+            conditionType: 'Property',
+            conditionProperties: { propertyName: 'IncidentProviderName', operator: 'Equals', propertyValues: ['Microsoft 365 Defender'] },
+          },
+        ],
       },
       actions: [{ order: 1, actionType: 'RunPlaybook', actionConfiguration: { logicAppResourceId: V2.playbook, tenantId: h.sandbox.state().tenantId } }],
     });
@@ -113,11 +138,17 @@ describe('v2 fixture fields, served as the real services serve them', () => {
 
   it('a workspace without Sentinel: lists answer the 400 "not onboarded" with its nested JSON message, onboardingStates/default 404', async () => {
     const off = SI.replace('rg-soc', 'rg-ops').replace('law-soc-prod', 'law-ops-metrics');
-    for (const [collection, v] of [['dataConnectors', '2025-10-01-preview'], ['alertRules', '2025-09-01'], ['automationRules', '2025-09-01']]) {
+    for (const [collection, v] of [
+      ['dataConnectors', '2025-10-01-preview'],
+      ['alertRules', '2025-09-01'],
+      ['automationRules', '2025-09-01'],
+    ]) {
       const res = await h.request('GET', `${off}/${collection}?api-version=${v}`);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('BadRequest');
-      expect(JSON.parse(res.body.error.message)).toEqual({ error: { code: 'BadRequest', message: expect.stringMatching(/^Workspace 'law-ops-metrics' is not onboarded to Microsoft Sentinel\./) } });
+      expect(JSON.parse(res.body.error.message)).toEqual({
+        error: { code: 'BadRequest', message: expect.stringMatching(/^Workspace 'law-ops-metrics' is not onboarded to Microsoft Sentinel\./) },
+      });
     }
     expect((await h.request('GET', `${off}/onboardingStates/default?api-version=2024-03-01`)).status).toBe(404);
     expect(await h.arm().isSentinelEnabled(OPS)).toBe(false);
@@ -166,7 +197,8 @@ describe('servicePrincipals and botAccess', () => {
       async (h) => {
         await expect(read(h)).rejects.toMatchObject({ kind: 'forbidden', status: 403, code: 'Authorization_RequestDenied' });
         const raw = await h.request('GET', '/sandbox/graph/v1.0/subscribedSkus');
-        if (missing === 'LicenseAssignment.Read.All') expect(raw.body.error).toMatchObject({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+        if (missing === 'LicenseAssignment.Read.All')
+          expect(raw.body.error).toMatchObject({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
         else expect(raw.status).toBe(200);
       },
     );
@@ -187,10 +219,18 @@ describe('servicePrincipals and botAccess', () => {
       (t) => (t.botAccess = { armReader: [V2.lighthouseSub] }),
       async (h) => {
         expect(await h.arm().listSubscriptions()).toEqual([{ subscriptionId: V2.lighthouseSub, displayName: 'Customer (delegated)' }]);
-        const err = await h.arm().getWorkspace(PROD).catch((e: unknown) => e);
+        const err = await h
+          .arm()
+          .getWorkspace(PROD)
+          .catch((e: unknown) => e);
         expect(err).toMatchObject({ kind: 'forbidden', status: 403, code: 'AuthorizationFailed' });
         const raw = await h.request('GET', `${SI}/alertRules?api-version=2025-09-01`, undefined, BOT);
-        expect(raw.body.error.message).toMatch(/^The client '[0-9a-f-]{36}' with object id '[0-9a-f-]{36}' does not have authorization to perform action 'Microsoft\.SecurityInsights\/alertRules\/read' over scope '\/subscriptions\//);
+        expect(raw.body.error.message).toMatch(
+          new RegExp(
+            "^The client '[0-9a-f-]{36}' with object id '[0-9a-f-]{36}' does not have authorization to perform action " +
+              "'Microsoft\\.SecurityInsights/alertRules/read' over scope '/subscriptions/",
+          ),
+        );
         await expect(h.arm().listRoleAssignmentsAtScope(`/subscriptions/${SUB}`)).rejects.toMatchObject({ code: 'AuthorizationFailed' });
         expect(await h.arm().listWorkspaces()).toEqual([expect.objectContaining({ name: 'law-customer' })]);
       },

@@ -12,12 +12,24 @@ function bigTenant(): TenantFixture {
   return v2Tenant((t) => {
     const sub = t.subscriptions[0]!;
     for (let i = 0; i < N; i++) {
-      sub.workspaces.push({ resourceGroup: 'rg-many', name: `law-${i}`, location: 'westeurope', sentinel: false, dataConnectors: [], alertRules: [], automationRules: [] });
+      sub.workspaces.push({
+        resourceGroup: 'rg-many',
+        name: `law-${i}`,
+        location: 'westeurope',
+        sentinel: false,
+        dataConnectors: [],
+        alertRules: [],
+        automationRules: [],
+      });
       sub.roleAssignments.push({ principalId: DANA, role: 'Reader', scope: `workspace:rg-many/law-${i}` });
       sub.workspaces[0]!.alertRules.push({ name: `rule-${i}`, kind: 'MicrosoftSecurityIncidentCreation', displayName: `Rule ${i}`, enabled: i % 2 === 0 });
       t.subscriptions.push({ id: id('a1b2c3d4-0000-4000-8000-', i), displayName: `Sub ${i}`, roleAssignments: [], workspaces: [] });
     }
-    t.servicePrincipals = Array.from({ length: N }, (_, i) => ({ id: id('5e000000-0000-4000-8000-', i), appId: id('a9900000-0000-4000-8000-', i), displayName: `App ${i}` }));
+    t.servicePrincipals = Array.from({ length: N }, (_, i) => ({
+      id: id('5e000000-0000-4000-8000-', i),
+      appId: id('a9900000-0000-4000-8000-', i),
+      displayName: `App ${i}`,
+    }));
   });
 }
 
@@ -27,12 +39,15 @@ describe('paging: lists of 250 items are read whole through the real clients', (
   afterAll(() => h.close());
   beforeEach(() => h.request('DELETE', '/sandbox/calls'));
 
-  const pages = async (match: RegExp): Promise<number> => ((await h.request('GET', '/sandbox/calls')).body.calls as { path: string }[]).filter((c) => match.test(c.path)).length;
+  const pages = async (match: RegExp): Promise<number> =>
+    ((await h.request('GET', '/sandbox/calls')).body.calls as { path: string }[]).filter((c) => match.test(c.path)).length;
 
   it('ARM pages at 50 items with an absolute nextLink that keeps the api-version', async () => {
     const first = await h.request('GET', `/sandbox/arm/subscriptions/${SUB}/providers/Microsoft.OperationalInsights/workspaces?api-version=2025-07-01`);
     expect(first.body.value).toHaveLength(50);
-    expect(first.body.nextLink).toMatch(new RegExp(`^${h.origin}/sandbox/arm/subscriptions/${SUB}/providers/Microsoft.OperationalInsights/workspaces\\?api-version=2025-07-01&%24skipToken=50$`));
+    expect(first.body.nextLink).toMatch(
+      new RegExp(`^${h.origin}/sandbox/arm/subscriptions/${SUB}/providers/Microsoft.OperationalInsights/workspaces\\?api-version=2025-07-01&%24skipToken=50$`),
+    );
   });
 
   it('workspaces and subscriptions', async () => {

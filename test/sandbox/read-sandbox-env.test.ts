@@ -7,7 +7,14 @@ describe('readSandboxEnv', () => {
   });
 
   it('reads every variable', () => {
-    const env = { SANDBOX_PORT: '4000', SANDBOX_LATENCY_MS: '250', SANDBOX_TENANT: 'tenants/a.json', SANDBOX_URL: 'https://sandbox.example:3979/', SANDBOX_PAGE_SIZE: '7', SANDBOX_THROTTLE: 'OFF' };
+    const env = {
+      SANDBOX_PORT: '4000',
+      SANDBOX_LATENCY_MS: '250',
+      SANDBOX_TENANT: 'tenants/a.json',
+      SANDBOX_URL: 'https://sandbox.example:3979/',
+      SANDBOX_PAGE_SIZE: '7',
+      SANDBOX_THROTTLE: 'OFF',
+    };
     expect(readSandboxEnv(env)).toEqual({
       port: 4000,
       latencyMs: 250,

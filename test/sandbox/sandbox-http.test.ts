@@ -16,7 +16,10 @@ describe('sandbox HTTP endpoints', () => {
   });
 
   it('answers unknown ARM resources with an ARM 404 body', async () => {
-    const res = await h.request('GET', `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/nope?api-version=2025-07-01`);
+    const res = await h.request(
+      'GET',
+      `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/nope?api-version=2025-07-01`,
+    );
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'ResourceNotFound', message: expect.any(String) } });
     const ok = await h.request('GET', `${ARM}/subscriptions?api-version=2022-12-01`);
@@ -33,12 +36,24 @@ describe('sandbox HTTP endpoints', () => {
   it('serves real ARM shapes for workspaces, onboarding states and connectors', async () => {
     const ws = `${ARM}/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`;
     const workspace = await h.request('GET', `${ws}?api-version=2023-09-01`);
-    expect(workspace.body).toMatchObject({ name: 'law-soc-prod', type: 'Microsoft.OperationalInsights/workspaces', location: 'westeurope', properties: { provisioningState: 'Succeeded' } });
+    expect(workspace.body).toMatchObject({
+      name: 'law-soc-prod',
+      type: 'Microsoft.OperationalInsights/workspaces',
+      location: 'westeurope',
+      properties: { provisioningState: 'Succeeded' },
+    });
     const onboarding = await h.request('GET', `${ws}/providers/Microsoft.SecurityInsights/onboardingStates/default?api-version=2024-03-01`);
     expect(onboarding.body).toMatchObject({ name: 'default', type: 'Microsoft.SecurityInsights/onboardingStates' });
     const connectors = await h.request('GET', `${ws}/providers/Microsoft.SecurityInsights/dataConnectors?api-version=2025-10-01-preview`);
-    expect(connectors.body.value[0]).toMatchObject({ kind: 'MicrosoftThreatProtection', properties: { dataTypes: { incidents: { state: 'Enabled' }, alerts: { state: 'Enabled' } } } });
-    const off = await h.request('GET', `${ARM}/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops-metrics/providers/Microsoft.SecurityInsights/onboardingStates/default?api-version=2024-03-01`);
+    expect(connectors.body.value[0]).toMatchObject({
+      kind: 'MicrosoftThreatProtection',
+      properties: { dataTypes: { incidents: { state: 'Enabled' }, alerts: { state: 'Enabled' } } },
+    });
+    const off = await h.request(
+      'GET',
+      `${ARM}/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops-metrics` +
+        '/providers/Microsoft.SecurityInsights/onboardingStates/default?api-version=2024-03-01',
+    );
     expect(off.status).toBe(404);
   });
 
@@ -63,10 +78,14 @@ describe('sandbox HTTP endpoints', () => {
   });
 
   it('requires ConsistencyLevel: eventual on transitiveRoleAssignments', async () => {
-    const path = `/sandbox/graph/beta/roleManagement/directory/transitiveRoleAssignments?$filter=${encodeURIComponent("principalId eq '22222222-2222-4222-8222-222222222222'")}`;
+    const filter = encodeURIComponent("principalId eq '22222222-2222-4222-8222-222222222222'");
+    const path = `/sandbox/graph/beta/roleManagement/directory/transitiveRoleAssignments?$filter=${filter}`;
     expect((await h.request('GET', path)).status).toBe(400);
     const ok = await h.request('GET', path, undefined, { ConsistencyLevel: 'eventual' });
-    expect(ok.body).toMatchObject({ '@odata.context': expect.stringContaining('transitiveRoleAssignments'), value: [{ roleDefinitionId: '194ae4cb-b126-40b2-bd5b-6091b380977d', directoryScopeId: '/' }] });
+    expect(ok.body).toMatchObject({
+      '@odata.context': expect.stringContaining('transitiveRoleAssignments'),
+      value: [{ roleDefinitionId: '194ae4cb-b126-40b2-bd5b-6091b380977d', directoryScopeId: '/' }],
+    });
   });
 
   it('refuses writes to the emulated ARM', async () => {

@@ -3,7 +3,8 @@ import { createReadMeter } from '../../src/sandbox/read-meter';
 import { PROD, startSandbox, SUB, type SandboxHarness } from './sandbox-harness';
 
 const BOT = { Authorization: `Bearer ${SANDBOX_TOKEN}` };
-const RULES = `/sandbox/arm/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod/providers/Microsoft.SecurityInsights/alertRules?api-version=2025-09-01`;
+const WS = `/sandbox/arm/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`;
+const RULES = `${WS}/providers/Microsoft.SecurityInsights/alertRules?api-version=2025-09-01`;
 
 describe('the ARM read meter (250 tokens, 25 per second)', () => {
   it('allows 250 reads at once, then asks to wait a second; refills at 25 per second', () => {
@@ -43,7 +44,9 @@ describe('ARM throttling in the sandbox', () => {
     expect(throttled.headers.get('retry-after')).toBe('1');
     expect(throttled.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBe('0');
     expect(throttled.body.error.code).toBe('SubscriptionRequestsThrottled');
-    expect(throttled.body.error.message).toMatch(new RegExp(`^Number of 'read' requests for subscription '${SUB}' actor '[0-9a-f-]{36}' exceeded\\. Please try again after '1' seconds`));
+    expect(throttled.body.error.message).toMatch(
+      new RegExp(`^Number of 'read' requests for subscription '${SUB}' actor '[0-9a-f-]{36}' exceeded\\. Please try again after '1' seconds`),
+    );
     // Tenant-level reads have their own bucket; another principal has its own too.
     const subs = await h.request('GET', '/sandbox/arm/subscriptions?api-version=2022-12-01', undefined, BOT);
     expect(subs.status).toBe(200);

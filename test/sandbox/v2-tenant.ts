@@ -11,7 +11,9 @@ export const V2 = {
   lighthouseSub: 'e0000000-0000-4000-8000-0000000000e1',
   customerTenant: 'f0000000-0000-4000-8000-0000000000f1',
   playbook: `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.Logic/workflows/notify-soc`,
-  condition: "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635}))",
+  condition:
+    "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR " +
+    '(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635}))',
 };
 
 /**
@@ -42,7 +44,9 @@ export function v2Tenant(edit: (t: TenantFixture) => void = () => undefined): Te
     tenantId: V2.customerTenant,
     managedByTenants: [t.tenantId],
     roleAssignments: [{ principalId: RAVI, role: 'Reader', scope: 'subscription' }],
-    workspaces: [{ resourceGroup: 'rg-cust', name: 'law-customer', location: 'eastus', sentinel: true, dataConnectors: [], alertRules: [], automationRules: [] }],
+    workspaces: [
+      { resourceGroup: 'rg-cust', name: 'law-customer', location: 'eastus', sentinel: true, dataConnectors: [], alertRules: [], automationRules: [] },
+    ],
   });
   const prod = sub.workspaces[0]!;
   prod.sentinelCustomerManagedKey = true;
@@ -62,7 +66,13 @@ export function v2Tenant(edit: (t: TenantFixture) => void = () => undefined): Te
       conditions: [{ property: 'IncidentProviderName', operator: 'Equals', values: ['Microsoft 365 Defender'] }],
       actions: [{ type: 'RunPlaybook', logicAppResourceId: V2.playbook }],
     },
-    { name: 'ar-alerts', displayName: 'Alert playbook', triggersOn: 'Alerts', triggersWhen: 'Created', actions: [{ type: 'RunPlaybook', logicAppResourceId: V2.playbook }] },
+    {
+      name: 'ar-alerts',
+      displayName: 'Alert playbook',
+      triggersOn: 'Alerts',
+      triggersWhen: 'Created',
+      actions: [{ type: 'RunPlaybook', logicAppResourceId: V2.playbook }],
+    },
   ];
   edit(t);
   return t;
