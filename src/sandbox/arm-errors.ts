@@ -1,4 +1,4 @@
-import { API_VERSIONS, RESOURCE_PROVIDER, type ArmResourceType } from './api-versions';
+import { API_VERSIONS, type ArmResourceType } from './api-versions';
 import { armError, type EmulatedResponse } from './emulated-response';
 
 /**
@@ -7,28 +7,19 @@ import { armError, type EmulatedResponse } from './emulated-response';
  */
 
 /**
- * An api-version the type does not publish. Microsoft.Resources and
- * Microsoft.Authorization (served by ARM itself) answer InvalidApiVersionParameter
- * ("The api-version '…' is invalid. The supported versions are '…'.":
- * microsoft/azure-pipelines-extensions#929, pulumi/pulumi-azure-native#3637);
- * resource providers answer NoRegisteredProviderFound (Azure/azure-rest-api-specs#22203
- * for workspaces, Azure/Azure-Landing-Zones#428 for onboardingStates).
+ * An api-version the type does not publish: ARM's 400 InvalidApiVersionParameter ("The api-version '…'
+ * is invalid. The supported versions are '…'.": microsoft/azure-pipelines-extensions#929,
+ * pulumi/pulumi-azure-native#3637), for every type, as the sandbox contract fixes it. The real
+ * resource providers (OperationalInsights, SecurityInsights) may answer NoRegisteredProviderFound
+ * instead (Azure/azure-rest-api-specs#22203, Azure/Azure-Landing-Zones#428); the bot reads both as
+ * Unknown, and the fault tests send that body too. `location` is kept for that variant's wording.
  */
-export function unsupportedApiVersion(type: ArmResourceType, version: string, location: string): EmulatedResponse {
+export function unsupportedApiVersion(type: ArmResourceType, version: string, _location: string): EmulatedResponse {
   const supported = [...API_VERSIONS[type]].reverse();
-  const provider = RESOURCE_PROVIDER[type];
   if (!version) {
     return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
   }
-  if (provider === 'Microsoft.Resources' || provider === 'Microsoft.Authorization') {
-    return armError(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`);
-  }
-  return armError(
-    400,
-    'NoRegisteredProviderFound',
-    `No registered resource provider found for location '${location}' and API version '${version}' for type '${type}'. ` +
-      `The supported api-versions are '${supported.join(', ')}'. The supported locations are '${location}'.`,
-  );
+  return armError(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`);
 }
 
 /** 403 for a read the caller has no role for (wortell/AZSentinel#80 has the wording). */
