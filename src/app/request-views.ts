@@ -1,7 +1,9 @@
-import type { ReadinessReport } from '../checks/readiness';
+import { IMPACT_LINKS, impactCount, impactEntries, impactItemsByConsequence } from '../checks/classify-impact';
+import type { ImpactAnalysis, ReadinessReport } from '../checks/readiness';
 import {
   checkResultWord,
   type ApprovalView,
+  type ImpactView,
   type NotificationEventView,
   type NotificationView,
   type PortalStepView,
@@ -25,6 +27,24 @@ export function readinessView(report: ReadinessReport): ReadinessReportView {
       reason: c.reason,
       remediation: c.remediation?.text,
       remediationUrl: c.remediation?.url,
+    })),
+    ...(report.productChanges.impact ? { impact: impactView(report.productChanges.impact) } : {}),
+  };
+}
+
+/** The impact analysis as the cards show it, most consequential first. */
+export function impactView(analysis: ImpactAnalysis): ImpactView {
+  return {
+    items: impactItemsByConsequence(analysis).map((kind) => ({
+      kind,
+      count: impactCount(analysis, kind),
+      url: IMPACT_LINKS[kind],
+      entries: impactEntries(analysis, kind).map((e) => ({
+        displayName: e.displayName,
+        ...('product' in e && e.product ? { product: e.product } : {}),
+        ...('settings' in e && e.settings ? { settings: e.settings } : {}),
+        ...('effects' in e ? { effects: e.effects, playbooks: e.playbooks } : {}),
+      })),
     })),
   };
 }

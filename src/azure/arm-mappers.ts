@@ -1,7 +1,7 @@
 import type { AlertRuleUnion, AutomationRule, DataConnectorUnion } from '@azure/arm-securityinsight';
 import type { Workspace } from '@azure/arm-operationalinsights';
 import type { RoleAssignment } from '@azure/arm-authorization';
-import type { AlertRuleInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, WorkspaceInfo, WorkspaceRef } from './ports';
+import type { AlertRuleInfo, AutomationConditionInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, WorkspaceInfo, WorkspaceRef } from './ports';
 
 /** Subscription, resource group and name of a workspace's ARM id, or undefined when it is not one. */
 function parseWorkspaceId(id: string): WorkspaceRef | undefined {
@@ -21,7 +21,7 @@ type DataTypes = Record<string, { state?: string } | undefined>;
  * The resource's own properties: the SDK flattens `properties` onto the object for the kinds
  * its models know, and leaves them nested under `properties` for the others.
  */
-function propertiesOf<T>(resource: object): T {
+export function propertiesOf<T>(resource: object): T {
   const nested = (resource as { properties?: unknown }).properties;
   return (typeof nested === 'object' && nested !== null ? { ...resource, ...nested } : resource) as T;
 }
@@ -35,17 +35,66 @@ export function toDataConnectorInfo(dc: DataConnectorUnion): DataConnectorInfo {
   return info;
 }
 
-/** An alert rule; MicrosoftSecurityIncidentCreation rules carry `productFilter`. */
+interface IncidentConfigurationJson {
+  createIncident?: boolean;
+  groupingConfiguration?: { enabled?: boolean; reopenClosedIncident?: boolean };
+}
+
+/**
+ * An alert rule; MicrosoftSecurityIncidentCreation rules carry `productFilter`, Scheduled and NRT
+ * rules their incident creation and grouping settings (`incidentConfiguration`).
+ */
 export function toAlertRuleInfo(rule: AlertRuleUnion): AlertRuleInfo {
-  const props = propertiesOf<{ displayName?: string; enabled?: boolean; productFilter?: string }>(rule);
+  const props = propertiesOf<{ displayName?: string; enabled?: boolean; productFilter?: string; incidentConfiguration?: IncidentConfigurationJson }>(rule);
   const info: AlertRuleInfo = { name: rule.name ?? '', kind: rule.kind, displayName: props.displayName ?? rule.name ?? '', enabled: props.enabled === true };
   if (rule.kind === 'MicrosoftSecurityIncidentCreation' && props.productFilter !== undefined) info.productFilter = props.productFilter;
+  const incidents = props.incidentConfiguration;
+  if (incidents && typeof incidents.createIncident === 'boolean') {
+    info.createIncident = incidents.createIncident;
+    info.groupingEnabled = incidents.groupingConfiguration?.enabled === true;
+    info.reopenClosedIncident = incidents.groupingConfiguration?.reopenClosedIncident === true;
+  }
   return info;
 }
 
-/** An automation rule. */
+type ConditionJson = { conditionType?: string; conditionProperties?: Record<string, unknown> };
+
+/**
+ * Every property condition of an automation rule, flattened: `Property` and `PropertyChanged`
+ * conditions as they are, and the conditions inside `Boolean` (innerConditions) and
+ * `PropertyArray` / `PropertyArrayChanged` (itemConditions) ones (AutomationRules.json).
+ */
+function flattenConditions(conditions: unknown, out: AutomationConditionInfo[] = []): AutomationConditionInfo[] {
+  if (!Array.isArray(conditions)) return out;
+  for (const c of conditions as ConditionJson[]) {
+    const props = c?.conditionProperties ?? {};
+    if (typeof props.propertyName === 'string') {
+      const values = Array.isArray(props.propertyValues) ? props.propertyValues.filter((v): v is string => typeof v === 'string') : [];
+      out.push({ property: props.propertyName, ...(typeof props.operator === 'string' ? { operator: props.operator } : {}), values });
+    }
+    flattenConditions(props.innerConditions, out);
+    flattenConditions(props.itemConditions, out);
+  }
+  return out;
+}
+
+/** An automation rule: its trigger, its conditions (flattened) and the Logic Apps its RunPlaybook actions run. */
 export function toAutomationRuleInfo(rule: AutomationRule): AutomationRuleInfo {
-  return { name: rule.name ?? '', displayName: propertiesOf<{ displayName: string }>(rule).displayName };
+  const props = propertiesOf<{ displayName?: string; triggeringLogic?: Partial<AutomationRule['triggeringLogic']>; actions?: unknown[] }>(rule);
+  const logic = props.triggeringLogic ?? {};
+  const playbooks = (props.actions ?? [])
+    .map((a) => a as { actionType?: string; actionConfiguration?: { logicAppResourceId?: string } })
+    .filter((a) => a.actionType === 'RunPlaybook' && typeof a.actionConfiguration?.logicAppResourceId === 'string')
+    .map((a) => a.actionConfiguration!.logicAppResourceId!);
+  return {
+    name: rule.name ?? '',
+    displayName: props.displayName ?? rule.name ?? '',
+    enabled: logic.isEnabled !== false,
+    triggersOn: String(logic.triggersOn ?? ''),
+    triggersWhen: String(logic.triggersWhen ?? ''),
+    conditions: flattenConditions(logic.conditions),
+    playbooks,
+  };
 }
 
 /** A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased. */

@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { createArmClients } from './arm-clients';
-import { toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
+import { propertiesOf, toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
 import { describeCredential } from './credentials';
 import { listSubscriptions } from './list-subscriptions';
 import { assertObjectId, AzureCallError, odataString, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
@@ -79,18 +79,20 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
       }
     },
 
-    async isSentinelEnabled(ref) {
+    isSentinelEnabled: async (ref) => (await adapter.getSentinelOnboarding(ref)) !== null,
+
+    async getSentinelOnboarding(ref) {
       try {
-        await call(`get Sentinel onboarding state of ${wsLabel(ref)}`, (abortSignal) =>
+        const state = await call(`get Sentinel onboarding state of ${wsLabel(ref)}`, (abortSignal) =>
           clients
             .forSubscription(ref.subscriptionId)
             .sentinel(SENTINEL_API_VERSIONS.onboardingStates)
             .sentinelOnboardingStates.get(ref.resourceGroup, ref.name, 'default', { abortSignal }),
         );
-        return true;
+        return { customerManagedKey: propertiesOf<{ customerManagedKey?: boolean }>(state).customerManagedKey === true };
       } catch (err) {
         // Only 404 and the documented not-onboarded 400 mean "off"; any other error stays an error.
-        if (isAbsentOrNotOnboarded(err)) return false;
+        if (isAbsentOrNotOnboarded(err)) return null;
         throw err;
       }
     },

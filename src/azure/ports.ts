@@ -35,11 +35,40 @@ export interface AlertRuleInfo {
   /** `productFilter` of a MicrosoftSecurityIncidentCreation rule. */
   productFilter?: string;
   enabled: boolean;
+  /** Scheduled / NRT: `incidentConfiguration.createIncident`; absent when the rule has no incident configuration. */
+  createIncident?: boolean;
+  /** Scheduled / NRT: `incidentConfiguration.groupingConfiguration.enabled`. */
+  groupingEnabled?: boolean;
+  /** Scheduled / NRT: `incidentConfiguration.groupingConfiguration.reopenClosedIncident`. */
+  reopenClosedIncident?: boolean;
+}
+
+/** One property condition of an automation rule, wherever it sits (Boolean and array conditions are flattened). */
+export interface AutomationConditionInfo {
+  /** `propertyName`, e.g. IncidentProviderName, IncidentTitle, IncidentDescription, IncidentUpdatedBySource. */
+  property: string;
+  operator?: string;
+  values: string[];
 }
 
 export interface AutomationRuleInfo {
   name: string;
   displayName: string;
+  /** `triggeringLogic.isEnabled`. */
+  enabled: boolean;
+  /** `triggeringLogic.triggersOn`: Incidents or Alerts (as ARM wrote it). */
+  triggersOn: string;
+  /** `triggeringLogic.triggersWhen`: Created or Updated (as ARM wrote it). */
+  triggersWhen: string;
+  conditions: AutomationConditionInfo[];
+  /** Logic App resource ids of the rule's RunPlaybook actions, in action order. */
+  playbooks: string[];
+}
+
+/** `onboardingStates/default` of a workspace with Microsoft Sentinel. */
+export interface SentinelOnboardingInfo {
+  /** `properties.customerManagedKey`; false when ARM leaves it out. */
+  customerManagedKey: boolean;
 }
 
 export interface RoleAssignmentInfo {
@@ -71,6 +100,8 @@ export interface ArmPort {
   getWorkspace(ref: WorkspaceRef): Promise<WorkspaceInfo | null>;
   /** `onboardingStates/default`: true on 200, false on 404 / "not onboarded". */
   isSentinelEnabled(ref: WorkspaceRef): Promise<boolean>;
+  /** `onboardingStates/default`, or null on 404 / "not onboarded" (the same call as isSentinelEnabled). */
+  getSentinelOnboarding(ref: WorkspaceRef): Promise<SentinelOnboardingInfo | null>;
   listDataConnectors(ref: WorkspaceRef): Promise<DataConnectorInfo[]>;
   listAlertRules(ref: WorkspaceRef): Promise<AlertRuleInfo[]>;
   listAutomationRules(ref: WorkspaceRef): Promise<AutomationRuleInfo[]>;

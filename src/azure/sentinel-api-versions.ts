@@ -9,8 +9,11 @@ export const SENTINEL_API_VERSIONS = {
   onboardingStates: '2024-03-01',
   /** No stable version defines the MicrosoftThreatProtection connector; `dataTypes.alerts` from 2023-02-01-preview. */
   dataConnectors: '2025-10-01-preview',
-  /** Stable defines Scheduled, Fusion and MicrosoftSecurityIncidentCreation (NRT is preview-only). */
-  alertRules: '2025-09-01',
+  /**
+   * The newest preview: the impact analysis reads NRT rules (their incident creation and grouping
+   * settings), and no stable version defines the NRT kind (previews from 2021-09-01-preview only).
+   */
+  alertRules: '2025-10-01-preview',
   /** Stable defines triggersOn Alerts, triggersWhen Updated and every condition the bot reads. */
   automationRules: '2025-09-01',
 } as const;

@@ -37,6 +37,8 @@ export interface ReadinessReportView {
   checks: CheckRowView[];
   /** Display string, e.g. "12 May 2025, 14:03 UTC". */
   checkedAt: string;
+  /** What connecting changes for the workspace's rules, automation and keys; absent in reports made before it existed. */
+  impact?: ImpactView;
 }
 
 /** One workspace the bot can see, for the picker. */
@@ -147,6 +149,8 @@ export interface DisconnectView {
   connectedBy?: string;
   /** Prefills the reason input (e.g. after a refused submit). */
   reasonDraft?: string;
+  /** What connecting turned off, to turn back on by hand. */
+  rollback?: RollbackView;
 }
 
 /** The disconnect confirmation: shows the reason back. */
@@ -156,6 +160,8 @@ export interface DisconnectConfirmView {
   workspaceName: string;
   workspaceId: string;
   reason: string;
+  /** What connecting turned off, to turn back on by hand. */
+  rollback?: RollbackView;
 }
 
 /** The SOC-channel posts: the workflow's notification kinds. */
@@ -179,6 +185,10 @@ export interface NotificationView {
   automationRuleCount?: number;
   /** `failed` only: what to do next. */
   guidance?: string;
+  /** `connected` only: what the portal turned off. */
+  turnedOff?: PortalTurnedOffView;
+  /** `disconnected` only: what to turn back on by hand. */
+  rollback?: RollbackView;
 }
 
 export interface ConnectedWorkspaceView {
@@ -211,6 +221,8 @@ export interface StatusView {
   openRequests: OpenRequestView[];
   recentEvents: AuditEventView[];
   asOf?: string;
+  /** After a disconnect, until the rules are on again (read live): what to turn back on by hand. */
+  rollback?: { workspaceName: string; disconnectedAt: string; checklist: RollbackView };
 }
 
 /** A generic info or error card: say what failed and what to do. */
@@ -227,4 +239,65 @@ export interface HistoryView {
   intro: string;
   entries: AuditEventView[];
   asOf?: string;
+}
+
+/** An item of the impact analysis (what connecting changes for the workspace's rules, automation and keys). */
+export type ImpactItemKindView = 'automation' | 'alerts-not-shown' | 'customer-managed-key' | 'fusion' | 'incident-creation-rules' | 'grouping';
+
+/** Why an automation rule behaves differently once connected, as the analysis names it. */
+export type AutomationEffectView =
+  'description-condition' | 'provider-condition' | 'updated-by-defender' | 'fusion-rule-condition' | 'title-condition' | 'alert-trigger';
+
+/** A rule or automation rule an impact item names. */
+export interface ImpactEntryView {
+  displayName: string;
+  /** Microsoft incident creation rules: the product. */
+  product?: string;
+  /** Grouping: which settings are no longer honoured. */
+  settings?: Array<'reopen-closed-incidents' | 'alert-grouping'>;
+  /** Automation rules: why they change, worst first. */
+  effects?: AutomationEffectView[];
+  /** Automation rules: the Logic Apps their RunPlaybook actions run. */
+  playbooks?: string[];
+}
+
+export interface ImpactItemView {
+  kind: ImpactItemKindView;
+  /** How many it affects (customer-managed keys: 1 on, 0 off); null when it could not be checked. */
+  count: number | null;
+  entries: ImpactEntryView[];
+  /** The Microsoft Learn section that says so. */
+  url: string;
+}
+
+/** The impact analysis, most consequential first. */
+export interface ImpactView {
+  items: ImpactItemView[];
+}
+
+/** A rule connecting turned off, to turn back on by hand after a disconnect. */
+export interface RollbackRuleView {
+  displayName: string;
+  kind: 'fusion' | 'incident-creation';
+  /** Incident creation rules: the product. */
+  product?: string;
+}
+
+/** What to turn back on by hand after disconnecting: the rules connecting turned off, and the Defender XDR connector. */
+export interface RollbackView {
+  /** Where the list comes from: the connect request's snapshot, or the workspace's state (a connection made outside the bot). */
+  source: 'snapshot' | 'current-state';
+  /** null: the rules could not be read. */
+  rules: RollbackRuleView[] | null;
+  /** Optional note under the list, e.g. that the bot could not check which rules are on again. */
+  note?: string;
+}
+
+/** What the portal turned off when it connected the workspace (a snapshot at approval compared with Azure at verification). */
+export interface PortalTurnedOffView {
+  rules: RollbackRuleView[];
+  /** Data connectors that were on at approval and are off or gone now. */
+  connectors: string[];
+  /** Set when there was no snapshot to compare with. */
+  note?: string;
 }

@@ -10,4 +10,14 @@ export const DOC_LINKS = {
   defenderPortal: 'https://security.microsoft.com/homepage',
   defenderWorkspaces: 'https://security.microsoft.com/securitysettings/sentinel/workspaces',
   serviceHealth: 'https://status.azure.com/',
+  // What connecting changes, section by section of the transition guide (move-to-defender, ms.date 2026-09-10).
+  moveAnalyticsRules: 'https://learn.microsoft.com/azure/sentinel/move-to-defender#configure-analytics-rules',
+  moveIncidents:
+    'https://learn.microsoft.com/azure/sentinel/move-to-defender#understand-how-alerts-are-correlated-and-incidents-are-merged-in-the-defender-portal',
+  moveAutomation: 'https://learn.microsoft.com/azure/sentinel/move-to-defender#configure-automation-rules-and-playbooks',
+  moveCustomerManagedKeys: 'https://learn.microsoft.com/azure/sentinel/move-to-defender#onboarding-to-the-defender-portal-with-customer-managed-keys-cmk',
+  // Disconnecting, and turning back on by hand what connecting turned off.
+  offboard: 'https://learn.microsoft.com/azure/sentinel/microsoft-sentinel-onboard#offboard-microsoft-sentinel',
+  incidentCreationRules: 'https://learn.microsoft.com/azure/sentinel/create-incidents-from-alerts',
+  fusionRule: 'https://learn.microsoft.com/azure/sentinel/configure-fusion-rules',
 } as const;

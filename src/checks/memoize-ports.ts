@@ -20,12 +20,15 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
       }
       return hit;
     };
+  const onboarding = memo('onboarding', (ref: Parameters<ArmPort['getSentinelOnboarding']>[0]) => arm.getSentinelOnboarding(ref));
   return {
     arm: {
       listSubscriptions: memo('subs', () => arm.listSubscriptions()),
       listWorkspaces: memo('workspaces', () => arm.listWorkspaces()),
       getWorkspace: memo('workspace', (ref) => arm.getWorkspace(ref)),
-      isSentinelEnabled: memo('sentinel', (ref) => arm.isSentinelEnabled(ref)),
+      // One onboarding-state read serves both: whether Sentinel is on, and its customer-managed key.
+      isSentinelEnabled: (ref) => onboarding(ref).then((state) => state !== null),
+      getSentinelOnboarding: (ref) => onboarding(ref),
       listDataConnectors: memo('connectors', (ref) => arm.listDataConnectors(ref)),
       listAlertRules: memo('rules', (ref) => arm.listAlertRules(ref)),
       listAutomationRules: memo('automation', (ref) => arm.listAutomationRules(ref)),

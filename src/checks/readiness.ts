@@ -30,6 +30,72 @@ export interface RuleToDeactivate {
   product: string;
 }
 
+/** A grouping setting of a Scheduled or NRT rule that the Defender XDR correlation engine no longer honours. */
+export type GroupingSetting = 'reopen-closed-incidents' | 'alert-grouping';
+
+/** An analytics rule that connecting affects. */
+export interface AffectedAlertRule {
+  name: string;
+  displayName: string;
+  kind: string;
+  /** MicrosoftSecurityIncidentCreation: the product filter. */
+  product?: string;
+  /** Scheduled / NRT with grouping: which settings are no longer honoured. */
+  settings?: GroupingSetting[];
+}
+
+/**
+ * Why an automation rule behaves differently once connected (move-to-defender, "Configure automation
+ * rules and playbooks"), most consequential first: a Description condition "won't work"; an Incident
+ * provider condition is removed, so the rule runs on Sentinel and Defender XDR incidents alike;
+ * "Microsoft 365 Defender" in an Updated by condition is replaced by "Other"; an analytics rule
+ * condition naming the Fusion rule matches nothing once Fusion is off; incident titles may change;
+ * an alert trigger acts on Microsoft Sentinel alerts only.
+ */
+export const AUTOMATION_EFFECTS = [
+  'description-condition',
+  'provider-condition',
+  'updated-by-defender',
+  'fusion-rule-condition',
+  'title-condition',
+  'alert-trigger',
+] as const;
+
+export type AutomationEffect = (typeof AUTOMATION_EFFECTS)[number];
+
+/** An enabled automation rule that connecting affects, with the Logic Apps it runs. */
+export interface AffectedAutomationRule {
+  name: string;
+  displayName: string;
+  /** In the order of AUTOMATION_EFFECTS. */
+  effects: AutomationEffect[];
+  /** Names of the Logic Apps its RunPlaybook actions run. */
+  playbooks: string[];
+}
+
+/**
+ * What connecting changes for this workspace's own rules, automation and keys, read live. Each part
+ * is null when the read behind it failed or ran out of time: the card then says it could not be
+ * checked, never "none".
+ */
+export interface ImpactAnalysis {
+  /** Enabled Fusion rules (BuiltInFusion, or any rule of kind Fusion): the portal turns them off. */
+  fusionRules: AffectedAlertRule[] | null;
+  /** Enabled Microsoft incident creation rules: deactivated. */
+  incidentCreationRules: AffectedAlertRule[] | null;
+  /** Enabled Scheduled / NRT rules with incident creation off: their alerts are not shown in the portal. */
+  alertsNotShown: AffectedAlertRule[] | null;
+  /** Enabled Scheduled / NRT rules that create incidents with alert grouping or reopening: no longer honoured. */
+  groupingNotHonoured: AffectedAlertRule[] | null;
+  /** Enabled automation rules whose conditions or trigger change meaning; harmless ones are left out. */
+  automationRules: AffectedAutomationRule[] | null;
+  /** Customer-managed keys on the workspace: alerts and incidents leave CMK encryption. */
+  customerManagedKey: boolean | null;
+}
+
+/** The items of an impact analysis, by id. */
+export type ImpactItemId = 'automation' | 'alerts-not-shown' | 'customer-managed-key' | 'fusion' | 'incident-creation-rules' | 'grouping';
+
 /** The product changes of connecting this workspace, made concrete. */
 export interface ProductChanges {
   subscriptionId: string;
@@ -39,6 +105,8 @@ export interface ProductChanges {
   rulesKnown: boolean;
   /** Whether both Defender apps already hold Microsoft Sentinel Contributor on the subscription (null: unknown). */
   appsAlreadyContributors: boolean | null;
+  /** What connecting changes for the workspace's rules, automation and keys (absent in reports stored before it existed). */
+  impact?: ImpactAnalysis;
 }
 
 export interface ReadinessReport {

@@ -1,10 +1,12 @@
 import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
 import type { Person } from '../workflow';
 import { describeCallError, isAzureFailure, retryRemediation, whenAzureFails, withDeadline } from './describe-call-error';
+import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
 import { memoizePorts } from './memoize-ports';
 import { CONNECT_CHECKS, type PrerequisiteCheck } from './prerequisite-checks';
 import { allowsSubmit, type CheckOutcome, type ProductChanges, type ReadinessReport } from './readiness';
-import { appsHaveContributorOn, INCIDENT_RULE_KIND } from './connection-signals';
+import { appsHaveContributorOn } from './connection-signals';
+import { classifyImpact } from './classify-impact';
 
 export interface ReadinessInput {
   workspace: WorkspaceRef;
@@ -62,21 +64,37 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
   };
 }
 
+/**
+ * For `.catch(…)` of a Sentinel list: a workspace without Sentinel (Azure says so: 404 or the
+ * not-onboarded 400) has nothing in it, and the Sentinel check fails; any other failure is `fallback`.
+ */
+const noSentinelOr =
+  <T>(fallback: T) =>
+  (err: unknown): [] | T =>
+    isAbsentOrNotOnboarded(err) ? [] : whenAzureFails(fallback)(err);
+
+/**
+ * The product changes of connecting, and the impact analysis, read live under the checks' deadline.
+ * A read that fails leaves its part of the analysis null (could not be checked), never empty.
+ */
 async function readProductChanges(arm: ArmPort, graph: GraphPort, workspace: WorkspaceRef, deadline: number): Promise<ProductChanges> {
-  const [subs, rules, apps] = await Promise.all([
+  const [subs, rules, automation, onboarding, apps] = await Promise.all([
     withDeadline(arm.listSubscriptions(), deadline).catch(whenAzureFails(null)),
-    withDeadline(arm.listAlertRules(workspace), deadline).catch(whenAzureFails(null)),
+    withDeadline(arm.listAlertRules(workspace), deadline).catch(noSentinelOr(null)),
+    withDeadline(arm.listAutomationRules(workspace), deadline).catch(noSentinelOr(null)),
+    // Memoized: the Sentinel check reads the same onboarding state. Without Sentinel there is no Sentinel key.
+    withDeadline(arm.getSentinelOnboarding(workspace), deadline).then((state) => state?.customerManagedKey ?? false, whenAzureFails(null)),
     // Memoized: the one-connected check reads the same calls.
     withDeadline(appsHaveContributorOn(arm, graph, workspace.subscriptionId), deadline).catch(whenAzureFails(null)),
   ]);
   const sub = subs?.find((s) => s.subscriptionId.toLowerCase() === workspace.subscriptionId.toLowerCase());
+  const impact = classifyImpact({ alertRules: rules, automationRules: automation, customerManagedKey: onboarding });
   return {
     subscriptionId: workspace.subscriptionId,
     subscriptionName: sub?.displayName ?? null,
     rulesKnown: rules !== null,
     appsAlreadyContributors: apps,
-    rulesToDeactivate: (rules ?? [])
-      .filter((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled)
-      .map((r) => ({ name: r.name, displayName: r.displayName, product: r.productFilter ?? 'Unknown product' })),
+    rulesToDeactivate: (impact.incidentCreationRules ?? []).map((r) => ({ name: r.name, displayName: r.displayName, product: r.product ?? 'Unknown product' })),
+    impact,
   };
 }

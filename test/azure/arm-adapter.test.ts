@@ -1,4 +1,6 @@
+import { toAutomationRuleInfo } from '../../src/azure/arm-mappers';
 import { isSentinelNotOnboarded } from '../../src/azure/sentinel-not-onboarded';
+import { V2, v2Tenant } from '../sandbox/v2-tenant';
 import { customTenant, DANA, OPS, PROD, RAVI, ROLE, SOC_ANALYSTS, STAGING, startSandbox, SUB, type SandboxHarness } from '../sandbox/sandbox-harness';
 
 describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
@@ -69,9 +71,10 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
   });
 
   it('lists automation rules', async () => {
+    const common = { enabled: true, triggersOn: 'Incidents', triggersWhen: 'Created', conditions: [], playbooks: [] };
     expect(await h.arm().listAutomationRules(PROD)).toEqual([
-      { name: 'ar-assign-tier1', displayName: 'Assign new incidents to tier 1' },
-      { name: 'ar-close-benign', displayName: 'Close known benign positives' },
+      { name: 'ar-assign-tier1', displayName: 'Assign new incidents to tier 1', ...common },
+      { name: 'ar-close-benign', displayName: 'Close known benign positives', ...common },
     ]);
     expect(await h.arm().listAutomationRules(STAGING)).toEqual([]);
   });
@@ -113,6 +116,122 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
     await expect(h.arm().listRoleAssignmentsFor('/subscriptions/00000000-0000-4000-8000-000000000000', DANA)).rejects.toMatchObject({
       kind: 'not-found',
       status: 404,
+    });
+  });
+});
+
+describe('ARM adapter: what the impact analysis reads (v2 fixture fields, real SDK clients)', () => {
+  let h: SandboxHarness;
+  beforeAll(async () => (h = await startSandbox({ tenant: v2Tenant() })));
+  afterAll(() => h.close());
+
+  it('reads Scheduled and NRT incident settings, and Fusion rules, at the preview api-version that defines NRT', async () => {
+    const rules = await h.arm().listAlertRules(PROD);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        { name: 'BuiltInFusion', kind: 'Fusion', displayName: 'Advanced Multistage Attack Detection', enabled: true },
+        {
+          name: 'sched-alerts-only',
+          kind: 'Scheduled',
+          displayName: 'Alerts only',
+          enabled: true,
+          createIncident: false,
+          groupingEnabled: false,
+          reopenClosedIncident: false,
+        },
+        {
+          name: 'sched-reopen',
+          kind: 'Scheduled',
+          displayName: 'Reopens',
+          enabled: true,
+          createIncident: true,
+          groupingEnabled: true,
+          reopenClosedIncident: true,
+        },
+        { name: 'nrt-logons', kind: 'NRT', displayName: 'NRT logons', enabled: true, createIncident: true, groupingEnabled: true, reopenClosedIncident: false },
+      ]),
+    );
+  });
+
+  it('reads automation triggers, flattened conditions and the Logic Apps of RunPlaybook actions', async () => {
+    expect(await h.arm().listAutomationRules(PROD)).toEqual([
+      {
+        name: 'ar-provider',
+        displayName: 'Tag Defender incidents',
+        enabled: true,
+        triggersOn: 'Incidents',
+        triggersWhen: 'Updated',
+        conditions: [{ property: 'IncidentProviderName', operator: 'Equals', values: ['Microsoft 365 Defender'] }],
+        playbooks: [V2.playbook],
+      },
+      {
+        name: 'ar-alerts',
+        displayName: 'Alert playbook',
+        enabled: true,
+        triggersOn: 'Alerts',
+        triggersWhen: 'Created',
+        conditions: [],
+        playbooks: [V2.playbook],
+      },
+    ]);
+  });
+
+  it('reads the customer-managed key from the onboarding state, and null without Sentinel', async () => {
+    expect(await h.arm().getSentinelOnboarding(PROD)).toEqual({ customerManagedKey: true });
+    expect(await h.arm().getSentinelOnboarding(STAGING)).toEqual({ customerManagedKey: false });
+    expect(await h.arm().getSentinelOnboarding(OPS)).toBeNull();
+  });
+});
+
+describe('toAutomationRuleInfo: conditions nested in Boolean and array conditions are flattened', () => {
+  it('reads innerConditions and itemConditions, and PropertyChanged conditions', () => {
+    const rule = {
+      name: 'ar-nested',
+      displayName: 'Nested',
+      order: 1,
+      triggeringLogic: {
+        isEnabled: false,
+        triggersOn: 'Incidents',
+        triggersWhen: 'Updated',
+        conditions: [
+          {
+            conditionType: 'Boolean',
+            conditionProperties: {
+              operator: 'Or',
+              innerConditions: [
+                { conditionType: 'Property', conditionProperties: { propertyName: 'IncidentTitle', operator: 'Contains', propertyValues: ['ransom'] } },
+                {
+                  conditionType: 'PropertyArray',
+                  conditionProperties: {
+                    arrayType: 'IncidentLabels',
+                    itemConditions: [
+                      { conditionType: 'Property', conditionProperties: { propertyName: 'IncidentLabel', operator: 'Equals', propertyValues: ['x'] } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            conditionType: 'PropertyChanged',
+            conditionProperties: { propertyName: 'IncidentStatus', changeType: 'ChangedTo', operator: 'Equals', propertyValues: ['Closed'] },
+          },
+        ],
+      },
+      actions: [{ order: 1, actionType: 'ModifyProperties', actionConfiguration: { status: 'Active' } }],
+    };
+    expect(toAutomationRuleInfo(rule as unknown as Parameters<typeof toAutomationRuleInfo>[0])).toEqual({
+      name: 'ar-nested',
+      displayName: 'Nested',
+      enabled: false,
+      triggersOn: 'Incidents',
+      triggersWhen: 'Updated',
+      conditions: [
+        { property: 'IncidentTitle', operator: 'Contains', values: ['ransom'] },
+        { property: 'IncidentLabel', operator: 'Equals', values: ['x'] },
+        { property: 'IncidentStatus', operator: 'Equals', values: ['Closed'] },
+      ],
+      playbooks: [],
     });
   });
 });
