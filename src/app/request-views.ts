@@ -1,3 +1,5 @@
+import { portalTurnsOff, type SnapshotRule } from '../checks/approval-snapshot';
+import { DOC_LINKS } from '../checks/doc-links';
 import { IMPACT_LINKS, impactCount, impactEntries, impactItemsByConsequence } from '../checks/classify-impact';
 import type { ImpactAnalysis, ReadinessReport } from '../checks/readiness';
 import {
@@ -7,12 +9,15 @@ import {
   type NotificationEventView,
   type NotificationView,
   type PortalStepView,
+  type PortalTurnedOffView,
   type ProductChangesFactsView,
+  type RollbackRuleView,
+  type RollbackView,
   type ReadinessReportView,
 } from '../cards';
 import { workspaceResourceId } from '../workflow';
 import { displayTime } from './display-time';
-import type { StoredRequest } from './stored-request';
+import type { RollbackChecklist, StoredRequest } from './stored-request';
 
 /** The readiness report as the cards show it. */
 export function readinessView(report: ReadinessReport): ReadinessReportView {
@@ -103,7 +108,42 @@ export function notificationView(request: StoredRequest, event: NotificationEven
     at: displayTime(request.updatedAt),
     requestId: request.id,
     ...(request.state === 'failed' ? { guidance: request.failure.message } : {}),
+    ...(event === 'connected' && request.kind === 'connect' ? { turnedOff: portalTurnedOffView(request) } : {}),
+    ...(event === 'disconnected' && request.rollback ? { rollback: rollbackView(request.rollback) } : {}),
     ...extra,
+  };
+}
+
+/** A rule connecting turns off, as the rollback and turned-off lists show it. */
+function rollbackRuleView(rule: SnapshotRule): RollbackRuleView {
+  return {
+    displayName: rule.displayName,
+    kind: rule.kind.toLowerCase() === 'fusion' ? 'fusion' : 'incident-creation',
+    ...(rule.product ? { product: rule.product } : {}),
+  };
+}
+
+/** What to turn back on by hand after a disconnect. */
+export function rollbackView(checklist: RollbackChecklist, note?: string): RollbackView {
+  return {
+    source: checklist.source,
+    rules: checklist.rules ? checklist.rules.filter(portalTurnsOff).map(rollbackRuleView) : null,
+    ...(note ? { note } : {}),
+    links: { fusion: DOC_LINKS.fusionRule, incidentCreation: DOC_LINKS.incidentCreationRules, connector: DOC_LINKS.xdrConnector, offboard: DOC_LINKS.offboard },
+  };
+}
+
+/** What the portal turned off on connect, as the connected post says it. */
+function portalTurnedOffView(request: StoredRequest): PortalTurnedOffView {
+  const found = request.portalTurnedOff;
+  if (!found) {
+    return { rules: [], connectors: [], note: 'The bot did not read the rules before connecting, so it cannot say what the portal turned off.' };
+  }
+  return {
+    rules: found.rules.map(rollbackRuleView),
+    connectors: (found.connectors ?? []).map((c) => (c.name ? `${c.kind} (${c.name})` : c.kind)),
+    ...(found.basis === 'submit' ? { note: 'Compared with what the bot read at submit (the read at approval did not finish in time).' } : {}),
+    ...(found.connectors === null ? { note: 'The connectors were not read at approval, so only the rules are compared.' } : {}),
   };
 }
 

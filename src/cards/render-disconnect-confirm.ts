@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from './adaptive-card';
 import { DISPLAY_LIMITS, factRows, truncate } from './display-text';
 import { expandCard } from './load-template';
+import { rollbackSectionData } from './rollback-rows';
 import type { DisconnectConfirmView } from './views';
 
 /** Shows the disconnect reason back and what happens; `request.submit` ("Send for approval") or `request.cancel`. */
@@ -13,5 +14,6 @@ export function renderDisconnectConfirmCard(view: DisconnectConfirmView): Adapti
       ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
     ]),
     reason: truncate(view.reason, DISPLAY_LIMITS.userText),
+    ...rollbackSectionData(view.rollback, 'before'),
   });
 }

@@ -1,9 +1,14 @@
 import type { AdaptiveCard } from './adaptive-card';
 import { DISPLAY_LIMITS, factRows, truncate } from './display-text';
 import { expandCard } from './load-template';
+import { rollbackSectionData } from './rollback-rows';
 import type { DisconnectView } from './views';
 
-/** The disconnect card: what disconnecting means and the required `reason`, submitted with `disconnect.submit`. */
+/**
+ * The disconnect card: what disconnecting means (the Defender XDR connector goes off too, and what
+ * connecting turned off must be turned back on by hand) and the required `reason`, submitted with
+ * `disconnect.submit`.
+ */
 export function renderDisconnectCard(view: DisconnectView): AdaptiveCard {
   return expandCard('disconnect', {
     requestId: view.requestId,
@@ -15,5 +20,6 @@ export function renderDisconnectCard(view: DisconnectView): AdaptiveCard {
       ['Connected by', view.connectedBy, DISPLAY_LIMITS.name],
     ]),
     reasonDraft: truncate(view.reasonDraft, DISPLAY_LIMITS.userText),
+    ...rollbackSectionData(view.rollback, 'before'),
   });
 }

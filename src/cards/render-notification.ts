@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from './adaptive-card';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
+import { rollbackSectionData, turnedOffSectionData } from './rollback-rows';
 import type { NotificationEventView, NotificationView, RequestKindView } from './views';
 
 const STYLE: Record<NotificationEventView, string> = {
@@ -82,5 +83,7 @@ export function renderNotificationCard(view: NotificationView): AdaptiveCard {
     comment: truncate(view.comment, DISPLAY_LIMITS.userText),
     hasGuidance: view.event === 'failed' && present(view.guidance),
     guidance: truncate(view.guidance, DISPLAY_LIMITS.guidance),
+    ...turnedOffSectionData(view.event === 'connected' ? view.turnedOff : undefined),
+    ...rollbackSectionData(view.event === 'disconnected' ? view.rollback : undefined, 'after'),
   });
 }

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from './adaptive-card';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
+import { rollbackSectionData } from './rollback-rows';
 import type { StatusView } from './views';
 
 /** The `status` card: connected workspace or none, open requests, last state changes. */
@@ -34,6 +35,11 @@ export function renderStatusCard(view: StatusView): AdaptiveCard {
     events,
     hasConnectionNote: present(view.connectionNote),
     connectionNote: truncate(view.connectionNote, DISPLAY_LIMITS.line),
+    ...rollbackSectionData(
+      view.rollback?.checklist,
+      'after',
+      view.rollback && `After the disconnect of ${view.rollback.workspaceName} (${view.rollback.disconnectedAt}): turn back on by hand`,
+    ),
     hasAsOf: present(view.asOf),
     asOf: truncate(view.asOf, DISPLAY_LIMITS.shortWord),
   });

@@ -291,6 +291,8 @@ export interface RollbackView {
   rules: RollbackRuleView[] | null;
   /** Optional note under the list, e.g. that the bot could not check which rules are on again. */
   note?: string;
+  /** Where each step is explained: turning the Fusion rule and incident creation rules back on, reconnecting the connector, disconnecting. */
+  links: { fusion: string; incidentCreation: string; connector: string; offboard: string };
 }
 
 /** What the portal turned off when it connected the workspace (a snapshot at approval compared with Azure at verification). */

@@ -12,6 +12,10 @@ export interface ArmRequest {
   apiVersion: string;
   /** `<origin>/sandbox/arm`, for `nextLink`. */
   armBase: string;
+  /** Who is calling: `bot` (the sandbox token), `anonymous` (no Authorization header), else `unknown` (a person's token). */
+  principal: string;
+  /** The request body ('' when none). */
+  body: string;
 }
 
 /** What every ARM route answers from: the tenant and the sandbox's settings. */

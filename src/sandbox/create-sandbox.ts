@@ -86,7 +86,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const bot = { clientId: deterministicGuid('bot-app', tenant.tenantId), objectId: deterministicGuid('bot-principal', tenant.tenantId) };
   const arm: ArmContext = { tenant, pageSize: options.pageSize ?? 50, bot };
 
-  function answerArm(method: string, path: string, query: URLSearchParams, principal: string, origin: string): EmulatedResponse {
+  function answerArm(method: string, path: string, query: URLSearchParams, principal: string, origin: string, body: string): EmulatedResponse {
     let headers: Record<string, string> = {};
     if (meter && method === 'GET') {
       const metered = meterArmRead(meter, principal, bot.objectId, path);
@@ -97,11 +97,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       .split('/')
       .filter(Boolean)
       .map((s) => decodeURIComponent(s));
-    const answer = routeArm(arm, { method, path, seg, query, apiVersion: query.get('api-version') ?? '', armBase: `${origin}${ARM_PREFIX}` });
+    const answer = routeArm(arm, { method, path, seg, query, apiVersion: query.get('api-version') ?? '', armBase: `${origin}${ARM_PREFIX}`, principal, body });
     return { ...answer, headers: { ...headers, ...answer.headers } };
   }
 
-  async function emulate(req: IncomingMessage, res: ServerResponse, kind: 'arm' | 'graph', path: string, query: URLSearchParams): Promise<void> {
+  async function emulate(req: IncomingMessage, res: ServerResponse, kind: 'arm' | 'graph', path: string, query: URLSearchParams, body: string): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const principal = principalOf(req);
     const started = Date.now();
@@ -130,7 +130,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
     const answer: EmulatedResponse =
       kind === 'arm'
-        ? answerArm(method, path, query, principal, originOf(req))
+        ? answerArm(method, path, query, principal, originOf(req), body)
         : routeGraph(tenant, { method, path, query, headers: req.headers, graphBase: `${originOf(req)}${GRAPH_PREFIX}` });
     sendJson(res, answer.status, answer.body, answer.headers);
     record(answer.status);
@@ -146,7 +146,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       [GRAPH_PREFIX, 'graph'],
     ] as const) {
       if (path === prefix || path.startsWith(`${prefix}/`)) {
-        await emulate(req, res, kind, path.slice(prefix.length) || '/', url.searchParams);
+        await emulate(req, res, kind, path.slice(prefix.length) || '/', url.searchParams, body);
         return true;
       }
     }

@@ -9,6 +9,7 @@ import { classifyArmPath, type ArmTarget } from './classify-arm-path';
 import { armError, ok, type EmulatedResponse } from './emulated-response';
 import { pageArmList } from './page-arm-list';
 import { resolveArmScope } from './resolve-arm-scope';
+import { putAlertRule } from './put-alert-rule';
 import { routeSentinel } from './route-sentinel';
 import { findSubscription, findWorkspace } from './tenant-lookup';
 
@@ -66,11 +67,19 @@ function routeResources(ctx: ArmContext, req: ArmRequest): EmulatedResponse {
  * (`botAccess.armReader`), then the resource itself.
  */
 export function routeArm(ctx: ArmContext, req: ArmRequest): EmulatedResponse {
-  if (req.method !== 'GET') return armError(405, 'MethodNotAllowed', `The sandbox emulates ARM reads only; ${req.method} is not supported.`);
-  const target = classifyArmPath(ctx.tenant, req.seg);
+  const target = req.method === 'GET' || req.method === 'PUT' ? classifyArmPath(ctx.tenant, req.seg) : undefined;
+  // ARM writes the sandbox takes: an alert rule, as a person turns it back on in the portal.
+  const writable = req.method === 'PUT' && target?.type === 'alertRules' && req.seg.length === target.providerAt + 4;
+  if (req.method !== 'GET' && !writable) {
+    return armError(405, 'MethodNotAllowed', `The sandbox emulates ARM reads, and PUT of an alert rule; ${req.method} ${req.path} is not supported.`);
+  }
   if (!target) return notFound(req.path);
   if (!isPublishedVersion(target.type, req.apiVersion)) {
     return unsupportedApiVersion(target.type, req.apiVersion, target.workspace?.workspace.location ?? 'global');
+  }
+  if (writable) {
+    if (!target.workspace) return notFound(req.path);
+    return putAlertRule(ctx, req, target.workspace, req.seg[req.seg.length - 1]!);
   }
   if (target.subscriptionId !== undefined) {
     const sub = findSubscription(ctx.tenant, target.subscriptionId);

@@ -241,6 +241,11 @@ export function createPostgresStore<R extends RequestShape = RequestRecord>(url:
       const { rows } = await query('SELECT body FROM requests WHERE state = ANY($1::text[])', [states]);
       return rows.map(toRequest);
     },
+    async listTenantRequests(tenantId, kind, states) {
+      if (states.length === 0) return [];
+      const { rows } = await query('SELECT body FROM requests WHERE tenant_id = $1 AND kind = $2 AND state = ANY($3::text[])', [tenantId, kind, [...states]]);
+      return rows.map(toRequest);
+    },
     async commit(change) {
       try {
         return await transaction(async (c): Promise<CommitResult> => {

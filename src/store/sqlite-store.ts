@@ -189,6 +189,15 @@ export function createSqliteStore<R extends RequestShape = RequestRecord>(file: 
       const rows = prep(`SELECT body FROM requests WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as Row[];
       return rows.map(toRequest);
     },
+    async listTenantRequests(tenantId, kind, states) {
+      if (states.length === 0) return [];
+      const rows = prep(`SELECT body FROM requests WHERE tenant_id = ? AND kind = ? AND state IN (${states.map(() => '?').join(',')})`).all(
+        tenantId,
+        kind,
+        ...states,
+      ) as Row[];
+      return rows.map(toRequest);
+    },
     async commit(change) {
       try {
         return commitTx(change);

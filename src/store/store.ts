@@ -149,6 +149,8 @@ export interface RequestStore<R extends RequestShape> {
   listOpenRequests(tenantId: string): Promise<R[]>;
   /** Requests of every tenant in these states, for expiry and verification. */
   listRequestsInStates(states: readonly RequestState[]): Promise<R[]>;
+  /** The tenant's requests of one kind in these states (e.g. its completed disconnects), in no particular order. */
+  listTenantRequests(tenantId: string, kind: string, states: readonly RequestState[]): Promise<R[]>;
   /** Writes the request at the version read, with its audit entries, notifications and connection change, or nothing. */
   commit(change: RequestChange<R>): Promise<CommitResult>;
   getConnection(tenantId: string): Promise<ConnectionRecord | null>;

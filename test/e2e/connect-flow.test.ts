@@ -43,7 +43,9 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     expect(text).toMatch(/Warning/); // Dana holds neither the Entra role nor Owner: informational
     expect(text).toContain('Create incidents from Defender for Endpoint alerts');
     expect(text).toContain('Create incidents from Defender for Office 365 alerts');
-    expect(text).not.toContain('Advanced multistage attack detection'); // Fusion is not deactivated
+    // The Fusion rule is not an incident creation rule: the impact analysis names it, as turned off.
+    expect(text).toMatch(/These 2 active Microsoft security incident creation rules are deactivated:(?:(?!Fusion rule)[\s\S])*Fusion rule/);
+    expect(text).toMatch(/Fusion rule\n⚠?[\s\S]*?1\nTurned off when the workspace is connected[\s\S]*Advanced multistage attack detection/);
     const submit = executeActions(changes).find((a) => a.verb === 'request.submit')!;
     expect(typeof submit.data.requestId).toBe('string');
     expect(submit.data.version).toBe(1);

@@ -131,8 +131,8 @@ describe('v2 fixture fields, served as the real services serve them', () => {
     });
     expect(rules[1].properties.triggeringLogic).toMatchObject({ triggersOn: 'Alerts', triggersWhen: 'Created', conditions: [] });
     expect(await h.arm().listAutomationRules(PROD)).toEqual([
-      { name: 'ar-provider', displayName: 'Tag Defender incidents' },
-      { name: 'ar-alerts', displayName: 'Alert playbook' },
+      expect.objectContaining({ name: 'ar-provider', displayName: 'Tag Defender incidents', triggersOn: 'Incidents', playbooks: [V2.playbook] }),
+      expect.objectContaining({ name: 'ar-alerts', displayName: 'Alert playbook', triggersOn: 'Alerts', playbooks: [V2.playbook] }),
     ]);
   });
 

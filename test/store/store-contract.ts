@@ -2,6 +2,7 @@
  * The behaviour every Store adapter must have. Not a test file itself: each adapter's
  * test file calls `storeContract` with a harness that makes fresh, isolated databases.
  */
+import type { RequestState } from '../../src/workflow';
 import type { AuditRecord, ConnectionRecord, OutboxRecord, RequestRecord, SocChannelRecord, Store } from '../../src/store/store';
 import { workspaceKey } from '../../src/store/store';
 
@@ -289,6 +290,18 @@ export function storeContract(harness: StoreHarness): void {
       const inStates = (await store.listRequestsInStates(['submitted', 'completed'])).map((r) => r.id).sort();
       expect(inStates).toEqual(['d1', 's1', 't2s']);
       expect(await store.listRequestsInStates([])).toEqual([]);
+    });
+
+    test("listTenantRequests: one tenant's requests of one kind in the states asked", async () => {
+      await store.commit({ request: request('c1', { state: 'completed' }), expectedVersion: null, audit: [], outbox: [] });
+      await store.commit({ request: request('c2', { state: 'completed', kind: 'disconnect' }), expectedVersion: null, audit: [], outbox: [] });
+      await store.commit({ request: request('c3', { state: 'failed', kind: 'disconnect' }), expectedVersion: null, audit: [], outbox: [] });
+      await store.commit({ request: request('c4', { state: 'completed', kind: 'disconnect', tenantId: T2 }), expectedVersion: null, audit: [], outbox: [] });
+      const ids = async (kind: string, states: readonly RequestState[]) => (await store.listTenantRequests(T1, kind, states)).map((r) => r.id).sort();
+      expect(await ids('disconnect', ['completed'])).toEqual(['c2']);
+      expect(await ids('disconnect', ['completed', 'failed'])).toEqual(['c2', 'c3']);
+      expect(await ids('connect', ['completed'])).toEqual(['c1']);
+      expect(await ids('disconnect', [])).toEqual([]);
     });
   });
 

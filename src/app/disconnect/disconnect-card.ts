@@ -2,10 +2,14 @@ import { renderDisconnectCard, renderDisconnectConfirmCard } from '../../cards';
 import type { ConnectionRecord, Json } from '../../store/store';
 import { workspaceResourceId } from '../../workflow';
 import { displayTime } from '../display-time';
-import type { StoredRequest } from '../stored-request';
+import { rollbackView } from '../request-views';
+import type { RollbackChecklist, StoredRequest } from '../stored-request';
 
 /** Shown as "Connected since" when the connection was made outside the bot. */
 export const CONNECTED_OUTSIDE_THE_BOT = 'Not recorded (connected in the portal)';
+
+/** A draft stored before drafts had a checklist: still warned about the connector, and told to check the rules by hand. */
+const checklistOf = (request: StoredRequest): RollbackChecklist => request.rollback ?? { source: 'current-state', rules: null, at: request.createdAt };
 
 /** The disconnect card of a draft: the workspace, what disconnecting means, the `reason` input. */
 export function disconnectCard(request: StoredRequest, connection: ConnectionRecord | null, reasonDraft?: string): Json {
@@ -17,6 +21,7 @@ export function disconnectCard(request: StoredRequest, connection: ConnectionRec
     connectedSince: connection ? displayTime(connection.connectedAt) : CONNECTED_OUTSIDE_THE_BOT,
     ...(connection?.connectedBy ? { connectedBy: connection.connectedBy.name } : {}),
     ...(reasonDraft !== undefined ? { reasonDraft } : {}),
+    rollback: rollbackView(checklistOf(request)),
   });
 }
 
@@ -28,5 +33,6 @@ export function disconnectConfirmCard(request: StoredRequest): Json {
     workspaceName: request.workspace.name,
     workspaceId: workspaceResourceId(request.workspace),
     reason: request.reason ?? '',
+    rollback: rollbackView(checklistOf(request)),
   });
 }

@@ -8,11 +8,13 @@ import type { StoredRequest } from '../stored-request';
 import type { Reply } from '../types';
 import { disconnectCard } from './disconnect-card';
 import { findDisconnectTarget } from './find-disconnect-target';
+import { rollbackChecklist } from './rollback-checklist';
 
 /**
  * `disconnect [workspace]` in 1:1: finds the connected workspace (the bot's record,
  * or Azure signals), applies the one-at-a-time policy, starts a draft (replacing the
- * caller's own earlier draft) and shows the disconnect card asking for the reason.
+ * caller's own earlier draft, with the checklist of what connecting turned off) and shows the
+ * disconnect card asking for the reason.
  */
 export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {
   if (origin.conversationType !== 'personal') return [{ text: PERSONAL_ONLY_MESSAGE('disconnect') }];
@@ -45,7 +47,10 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
   for (const draft of decision.draftsToCancel) {
     await applyRequestEvent(ctx, draft, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
   }
-  const draft: StoredRequest = createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at });
+  const draft: StoredRequest = {
+    ...createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at }),
+    rollback: await rollbackChecklist(ctx, target.workspace, target.connection),
+  };
   const committed = await ctx.store.commit({
     request: draft,
     expectedVersion: null,

@@ -1,5 +1,6 @@
 import { renderApprovalCard, renderPortalStepCard } from '../../cards';
 import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
+import { takeApprovalSnapshot } from '../../checks/approval-snapshot';
 import { evaluatePersonRoles } from '../../checks/evaluate-person-roles';
 import { refusalAudit, refuse, type RoleEvaluation } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
@@ -12,14 +13,21 @@ import { cardResult, refused, refusedAction } from '../respond';
  * `request.approve` / `request.reject` from the SOC channel, for connect and disconnect. The
  * clicker's roles are read from Azure and Graph at the click (groups included), never taken from
  * the card; whether they suffice, and four-eyes, state and version, are the workflow's to decide.
+ * Approving a connect also stores what the bot saw of the workspace at that moment (its enabled
+ * rules, connectors and the automation rules affected), read under the same deadline as the roles.
  */
 export function decideAction(decision: 'approve' | 'reject'): CardActionHandler {
   return requestAction(decision === 'approve' ? 'request.approve' : 'request.reject', { notFound: 'This request no longer exists.' }, async (c) => {
     const { ctx, by, request, data } = c;
     const at = ctx.now();
+    const deadline = Date.now() + INVOKE_BUDGET_MS;
+    // Read beside the roles and under their deadline, so an approval waits no longer for it; a late part is left out.
+    const snapshot =
+      decision === 'approve' && request.kind === 'connect' ? takeApprovalSnapshot(ctx.arm, request.workspace, deadline, at.toISOString()) : undefined;
+    snapshot?.catch(() => undefined);
     let roles: RoleEvaluation;
     try {
-      roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), Date.now() + INVOKE_BUDGET_MS);
+      roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), deadline);
     } catch (err) {
       if (!isAzureFailure(err)) throw err;
       const message = `Your roles could not be verified (${describeCallError(err)}), so nothing was changed. Try again in a minute.`;
@@ -28,11 +36,13 @@ export function decideAction(decision: 'approve' | 'reject'): CardActionHandler 
     }
     const expiresAt = new Date(at.getTime() + ctx.config.requestExpiryHours * 3_600_000).toISOString();
     const common = { by, at: at.toISOString(), comment: data.comment, approverRoles: roles, expectedVersion: data.version };
+    const approvalSnapshot = await snapshot;
     const outcome = await applyRequestEvent(
       ctx,
       request,
       decision === 'approve' ? { type: 'approve', ...common, expiresAt } : { type: 'reject', ...common },
       by,
+      approvalSnapshot ? { decorate: (next) => ({ ...next, approvalSnapshot }) } : {},
     );
     if (!outcome.ok) return refusedAction(outcome.refusal);
     return cardResult(

@@ -1,5 +1,6 @@
 import type { TurnOrigin } from '../turn-origin';
-import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView } from '../../cards';
+import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView, type StatusView } from '../../cards';
+import { portalTurnsOff, rulesStillOff, snapshotRule } from '../../checks/approval-snapshot';
 import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord } from '../../store/store';
@@ -8,6 +9,7 @@ import { personOf } from '../turn-guards';
 import type { AppContext } from '../context';
 import { CONNECTED_OUTSIDE_THE_BOT } from '../disconnect/disconnect-card';
 import { displayAge, displayTime } from '../display-time';
+import { rollbackView } from '../request-views';
 import type { StoredRequest } from '../stored-request';
 import type { Reply } from '../types';
 import { auditEventViews } from './describe-audit-entry';
@@ -22,8 +24,9 @@ const SIGNALS_DEADLINE_MS = 4_000;
 
 /**
  * `status`, anywhere: the connected workspace (since when, by whom, approved by whom),
- * the open requests with state and age, and the last state changes. Refused attempts
- * are not state changes: they are in `history`. Other people's drafts are private.
+ * the open requests with state and age, and the last state changes; after a disconnect, what
+ * to turn back on by hand until it is on again. Refused attempts are not state changes: they
+ * are in `history`. Other people's drafts are private.
  */
 export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promise<Reply[]> {
   const tenantId = origin.tenantId;
@@ -36,13 +39,18 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
   const caller = personOf(origin);
   const visible = open.filter((r) => r.state !== 'draft' || (caller !== null && samePerson(r.requester, caller)));
   const changes = audit.filter((a) => a.outcome === 'accepted').slice(0, STATUS_EVENT_COUNT);
-  const recognised = connection ? { connected: connectedView(connection) } : await recognisedConnection(ctx);
+  const [recognised, rollback] = await Promise.all([
+    connection ? ({ connected: connectedView(connection) } as Recognised) : recognisedConnection(ctx),
+    connection ? undefined : pendingRollback(ctx, tenantId),
+  ]);
   const connected = recognised.connected;
   const card = renderStatusCard({
     ...recognised,
     openRequests: visible.map((r) => openRequestView(r, now)),
     recentEvents: await auditEventViews(changes, (id) => loadAuditSubject(ctx, id)),
     asOf: displayTime(now.toISOString()),
+    // Nothing to turn back on while a workspace is connected (or may be).
+    ...(rollback && !connected && !recognised.connectionNote ? { rollback } : {}),
   });
   const summary = connected
     ? `Status: ${connected.workspaceName} is connected`
@@ -62,11 +70,14 @@ function connectedView(c: ConnectionRecord): ConnectedWorkspaceView {
   };
 }
 
+/** The connected workspace, or a note saying why it is not known. */
+type Recognised = { connected?: ConnectedWorkspaceView; connectionNote?: string };
+
 /**
  * Without a record, what Azure shows (a connection made in the portal). When Azure
  * cannot be read, or shows several candidates, the card says so instead of "none".
  */
-async function recognisedConnection(ctx: AppContext): Promise<{ connected?: ConnectedWorkspaceView; connectionNote?: string }> {
+async function recognisedConnection(ctx: AppContext): Promise<Recognised> {
   try {
     const found = await withDeadline(findConnectedWorkspaces(ctx.arm, ctx.graph), Date.now() + SIGNALS_DEADLINE_MS);
     if (found.length === 0) return {};
@@ -91,6 +102,30 @@ async function recognisedConnection(ctx: AppContext): Promise<{ connected?: Conn
     return {
       connectionNote: `The bot has no record of a connection and could not check Azure for one (${describeCallError(err)}). Try \`status\` again in a minute.`,
     };
+  }
+}
+
+/**
+ * The checklist of the tenant's latest verified disconnect, while any of its rules is still off
+ * (read live): gone once they are all on again. Rules that cannot be read now keep the whole list,
+ * saying so; a checklist the bot could not read at the disconnect becomes the rules off now.
+ */
+async function pendingRollback(ctx: AppContext, tenantId: string): Promise<StatusView['rollback']> {
+  const disconnects = await ctx.store.listTenantRequests(tenantId, 'disconnect', ['completed']);
+  const latest = disconnects
+    .filter((r): r is StoredRequest & { state: 'completed' } => r.state === 'completed' && r.rollback !== undefined)
+    .sort((a, b) => Date.parse(b.completedAt) - Date.parse(a.completedAt))[0];
+  const checklist = latest?.rollback;
+  if (!latest || !checklist || checklist.rules?.length === 0) return undefined;
+  const base = { workspaceName: latest.workspace.name, disconnectedAt: displayTime(latest.completedAt) };
+  try {
+    const now = await withDeadline(ctx.arm.listAlertRules(latest.workspace), Date.now() + SIGNALS_DEADLINE_MS);
+    const off = checklist.rules ? rulesStillOff(checklist.rules, now) : now.filter((r) => portalTurnsOff(r) && !r.enabled).map(snapshotRule);
+    if (off.length === 0) return undefined;
+    return { ...base, checklist: rollbackView({ ...checklist, rules: off, ...(checklist.rules ? {} : { source: 'current-state' }) }) };
+  } catch (err) {
+    if (!isAzureFailure(err)) throw err;
+    return { ...base, checklist: rollbackView(checklist, `The bot could not read the rules just now (${describeCallError(err)}), so some may be on again.`) };
   }
 }
 

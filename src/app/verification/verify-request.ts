@@ -1,4 +1,5 @@
-import type { ArmPort } from '../../azure/ports';
+import type { AlertRuleInfo, ArmPort, DataConnectorInfo } from '../../azure/ports';
+import { comparePortalEffects, rulesStillOff } from '../../checks/approval-snapshot';
 import { readConnectionSignals, type ConnectionSignals } from '../../checks/connection-signals';
 import { memoizePorts } from '../../checks/memoize-ports';
 import { describeCallError, isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
@@ -77,9 +78,12 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
     return { kind: 'pending', request, text: missingSignals(request.kind, signals) };
   }
   const counts = await countsRead;
+  // The signals were read with these two calls: memoized, they cost nothing more.
+  const [rulesNow, connectorsNow] = await Promise.all([arm.listAlertRules(request.workspace), arm.listDataConnectors(request.workspace)]);
   const decision = 'decision' in request ? request.decision : undefined;
   const outcome = await applyRequestEvent(ctx, request, { type: 'verified', at: now.toISOString(), expectedVersion: request.version }, 'system', {
     notificationExtra: counts,
+    decorate: (next) => recordEffects(next, rulesNow, connectorsNow),
     connection: () =>
       request.kind === 'connect'
         ? {
@@ -97,6 +101,34 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
         : { clear: true },
   });
   return outcome.ok ? { kind: 'verified', request: outcome.request } : { kind: 'refused', outcome };
+}
+
+/**
+ * What the verified step did, kept on the request for its posts: for a connect, what the portal
+ * turned off (what the bot saw before, compared with Azure now); for a disconnect, the rules of
+ * its checklist that are still off.
+ */
+function recordEffects(next: StoredRequest, rulesNow: AlertRuleInfo[], connectorsNow: DataConnectorInfo[]): StoredRequest {
+  if (next.kind === 'disconnect') {
+    if (!next.rollback?.rules) return next;
+    return { ...next, rollback: { ...next.rollback, rules: rulesStillOff(next.rollback.rules, rulesNow) } };
+  }
+  const before = stateBeforeConnecting(next);
+  return before ? { ...next, portalTurnedOff: comparePortalEffects(before, rulesNow, connectorsNow) } : next;
+}
+
+/**
+ * The rules and connectors that were on before connecting: the snapshot at approval, else (a
+ * snapshot read that ran late) what the requester saw at submit; undefined when neither has them.
+ */
+function stateBeforeConnecting(request: StoredRequest): Parameters<typeof comparePortalEffects>[0] | undefined {
+  const snapshot = request.approvalSnapshot;
+  if (snapshot?.rulesEnabled) return { basis: 'approval', rules: snapshot.rulesEnabled, connectors: snapshot.connectors };
+  const impact = request.readiness?.productChanges.impact;
+  if (impact?.fusionRules && impact.incidentCreationRules) {
+    return { basis: 'submit', rules: [...impact.fusionRules, ...impact.incidentCreationRules], connectors: snapshot?.connectors ?? null };
+  }
+  return undefined;
 }
 
 /**
