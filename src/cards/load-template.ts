@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import type { AdaptiveCard } from './adaptive-card';
+import { ensureCardFits } from './card-size';
 
 const cache = new Map<string, object>();
 const templates = new Map<string, Template>();
@@ -47,7 +48,8 @@ export function loadTemplate(name: string): object {
 
 /**
  * Expands `cards/<name>.json` with `data` as `$root`. Data values are inserted
- * as values: `${…}` inside them is not evaluated.
+ * as values: `${…}` inside them is not evaluated. Every card is rendered here, and none
+ * leaves over Teams' size limit (card-size.ts): a card that would is refused with CardTooLargeError.
  */
 export function expandCard(name: string, data: object): AdaptiveCard {
   // Parsing a template's expressions costs up to ~15 ms (a new ANTLR parser per `${…}`);
@@ -57,5 +59,5 @@ export function expandCard(name: string, data: object): AdaptiveCard {
     template = new Template(loadTemplate(name));
     templates.set(name, template);
   }
-  return template.expand({ $root: data }) as AdaptiveCard;
+  return ensureCardFits(name, template.expand({ $root: data }) as AdaptiveCard);
 }
