@@ -33,7 +33,7 @@ const READY_CHECKS: CheckRowView[] = [
  * `npm run cards:preview` draws these; test/cards/render-previews.test.ts renders them in jsdom.
  */
 export function cardPreviews(): CardPreview[] {
-  const ready = S.readiness({ checks: READY_CHECKS });
+  const ready = S.readiness({ checks: READY_CHECKS, impact: S.impact() });
   return [
     {
       name: 'workspace-picker',
@@ -44,13 +44,13 @@ export function cardPreviews(): CardPreview[] {
     {
       name: 'readiness-report',
       template: 'readiness-report',
-      caption: '`check <workspace>`: the readiness report, every result word',
-      card: C.renderReadinessReportCard(S.readiness()),
+      caption: '`check <workspace>`: the readiness report, every result word, and what connecting changes',
+      card: C.renderReadinessReportCard(S.readiness({ impact: S.impact() })),
     },
     {
       name: 'product-changes',
       template: 'product-changes',
-      caption: '`connect <workspace>`: the checks and the product changes, with Submit',
+      caption: '`connect <workspace>`: the checks, the product changes and what connecting changes for this workspace, with Submit',
       card: C.renderProductChangesCard(S.productChanges({ report: ready })),
     },
     {
@@ -68,15 +68,20 @@ export function cardPreviews(): CardPreview[] {
     {
       name: 'notification-connected',
       template: 'notification',
-      caption: 'The SOC channel hears that the workspace is connected',
-      card: C.renderNotificationCard(S.notification()),
+      caption: 'The SOC channel hears that the workspace is connected, and what the portal turned off',
+      card: C.renderNotificationCard(S.notification({ turnedOff: S.turnedOff() })),
     },
-    { name: 'disconnect', template: 'disconnect', caption: '`disconnect`: the reason', card: C.renderDisconnectCard(S.disconnect()) },
+    {
+      name: 'disconnect',
+      template: 'disconnect',
+      caption: '`disconnect`: the reason, the connector warning and what to turn back on',
+      card: C.renderDisconnectCard(S.disconnect({ rollback: S.rollback() })),
+    },
     {
       name: 'disconnect-confirm',
       template: 'disconnect-confirm',
       caption: 'Disconnect: confirm with the reason shown',
-      card: C.renderDisconnectConfirmCard(S.disconnectConfirm()),
+      card: C.renderDisconnectConfirmCard(S.disconnectConfirm({ rollback: S.rollback() })),
     },
     {
       name: 'approval-disconnect',
@@ -87,10 +92,24 @@ export function cardPreviews(): CardPreview[] {
     {
       name: 'notification-disconnected',
       template: 'notification',
-      caption: 'The SOC channel hears of the disconnect, with the reason',
-      card: C.renderNotificationCard(S.notification({ event: 'disconnected', kind: 'disconnect', reason: 'Moving the SOC to the new EU workspace.' })),
+      caption: 'The SOC channel hears of the disconnect, with the reason and the checklist',
+      card: C.renderNotificationCard(
+        S.notification({ event: 'disconnected', kind: 'disconnect', reason: 'Moving the SOC to the new EU workspace.', rollback: S.rollback() }),
+      ),
     },
     { name: 'status', template: 'status', caption: '`status`', card: C.renderStatusCard(S.status()) },
+    {
+      name: 'status-after-disconnect',
+      template: 'status',
+      caption: '`status` after a disconnect, until the rules are on again',
+      card: C.renderStatusCard(
+        S.status({
+          connected: undefined,
+          openRequests: [],
+          rollback: { workspaceName: 'law-soc-prod', disconnectedAt: '12 May 2025, 15:02 UTC', checklist: S.rollback() },
+        }),
+      ),
+    },
     {
       name: 'history',
       template: 'history',

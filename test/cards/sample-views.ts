@@ -3,10 +3,13 @@ import type {
   CheckRowView,
   DisconnectConfirmView,
   DisconnectView,
+  ImpactView,
   NotificationView,
   PortalStepView,
+  PortalTurnedOffView,
   ProductChangesView,
   ReadinessReportView,
+  RollbackView,
   StatusView,
   WorkspacePickerView,
 } from '../../src/cards';
@@ -185,5 +188,76 @@ export function status(overrides: Partial<StatusView> = {}): StatusView {
     ],
     asOf: '12 May 2025, 14:40 UTC',
     ...overrides,
+  };
+}
+
+/** An impact analysis with every item, most consequential first (what `impactView` makes of a workspace). */
+export function impact(): ImpactView {
+  const learn = 'https://learn.microsoft.com/azure/sentinel/move-to-defender';
+  return {
+    items: [
+      {
+        kind: 'automation',
+        count: 4,
+        url: `${learn}#configure-automation-rules-and-playbooks`,
+        entries: [
+          { displayName: 'Route VIP incidents', effects: ['description-condition'], playbooks: ['open-ticket'] },
+          { displayName: 'Tag Defender incidents', effects: ['provider-condition'], playbooks: ['notify-soc'] },
+          { displayName: 'Sync Defender updates', effects: ['updated-by-defender'], playbooks: [] },
+          { displayName: 'Enrich new alerts', effects: ['alert-trigger'], playbooks: ['enrich-alert'] },
+        ],
+      },
+      {
+        kind: 'alerts-not-shown',
+        count: 2,
+        url: `${learn}#configure-analytics-rules`,
+        entries: [{ displayName: 'Impossible travel (alerts only)' }, { displayName: 'New admin account (NRT)' }],
+      },
+      { kind: 'customer-managed-key', count: 1, url: `${learn}#onboarding-to-the-defender-portal-with-customer-managed-keys-cmk`, entries: [] },
+      { kind: 'fusion', count: 1, url: `${learn}#configure-analytics-rules`, entries: [{ displayName: 'Advanced Multistage Attack Detection' }] },
+      {
+        kind: 'grouping',
+        count: 1,
+        url: `${learn}#understand-how-alerts-are-correlated-and-incidents-are-merged-in-the-defender-portal`,
+        entries: [{ displayName: 'Brute force against Entra ID', settings: ['reopen-closed-incidents', 'alert-grouping'] }],
+      },
+    ],
+  };
+}
+
+/** The checklist of what to turn back on by hand after a disconnect. */
+export function rollback(overrides: Partial<RollbackView> = {}): RollbackView {
+  return {
+    source: 'snapshot',
+    rules: [
+      { displayName: 'Advanced Multistage Attack Detection', kind: 'fusion' },
+      {
+        displayName: 'Create incidents from Defender for Endpoint alerts',
+        kind: 'incident-creation',
+        product: 'Microsoft Defender Advanced Threat Protection',
+      },
+    ],
+    links: {
+      fusion: 'https://learn.microsoft.com/azure/sentinel/configure-fusion-rules',
+      incidentCreation: 'https://learn.microsoft.com/azure/sentinel/create-incidents-from-alerts',
+      connector: 'https://learn.microsoft.com/azure/sentinel/connect-microsoft-365-defender',
+      offboard: 'https://learn.microsoft.com/azure/sentinel/microsoft-sentinel-onboard#offboard-microsoft-sentinel',
+    },
+    ...overrides,
+  };
+}
+
+/** What the portal turned off on Connect, as the connected post says it. */
+export function turnedOff(): PortalTurnedOffView {
+  return {
+    rules: [
+      { displayName: 'Advanced Multistage Attack Detection', kind: 'fusion' },
+      {
+        displayName: 'Create incidents from Defender for Endpoint alerts',
+        kind: 'incident-creation',
+        product: 'Microsoft Defender Advanced Threat Protection',
+      },
+    ],
+    connectors: [],
   };
 }
