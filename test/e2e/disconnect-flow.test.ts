@@ -269,6 +269,10 @@ describe('disconnect a workspace connected in the portal before the bot was inst
     const { card, requestId } = await startDisconnect(t, USERS.dana, 'law-soc-staging');
     expect(cardText(card)).toContain('law-soc-staging');
     expect(cardText(card)).toMatch(/Not recorded \(connected in the portal\)/);
+    // No snapshot to go by: the checklist is the workspace's rules that connecting turns off and are off now.
+    expect(cardText(card)).toMatch(/The bot has no record of this connection \(made in the portal\), so these are the rules that are off now/);
+    expect(cardText(card)).toContain('Create incidents from Defender for Identity alerts');
+    expect(cardText(card)).toMatch(/Disconnecting also turns off the Defender XDR connector/);
     // Without an argument, the single workspace Azure shows as connected is offered too.
     const again = await startDisconnect(t, USERS.dana);
     expect(cardText(again.card)).toContain('law-soc-staging');
