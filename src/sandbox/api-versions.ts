@@ -133,3 +133,19 @@ export const isPreview = (version: string): boolean => version.toLowerCase().end
 
 /** `a` is the same date as or later than `b` (the date part of two api-versions). */
 export const atLeast = (a: string, b: string): boolean => a.slice(0, 10) >= b.slice(0, 10);
+
+/**
+ * `POST /providers/Microsoft.ResourceGraph/resources`: the versions of
+ * specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/ResourceGraph/readme.md, oldest first
+ * (`@azure/arm-resourcegraph` 4.2.1 sends 2021-03-01).
+ */
+export const RESOURCE_GRAPH_API_VERSIONS: readonly string[] = [
+  '2018-09-01-preview',
+  '2019-04-01',
+  '2020-04-01-preview',
+  '2021-03-01',
+  '2021-06-01-preview',
+  '2022-10-01',
+  '2023-09-01-preview',
+  '2024-04-01',
+];

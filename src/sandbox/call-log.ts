@@ -1,6 +1,7 @@
-/** One emulated ARM or Graph call, as `GET /sandbox/calls` lists it. */
+/** One emulated ARM, Resource Graph or Microsoft Graph call, as `GET /sandbox/calls` lists it. */
 export interface EmulatedCall {
-  service: 'arm' | 'graph';
+  /** `resourceGraph` for a Resource Graph query (a POST through ARM, with its own quota). */
+  service: 'arm' | 'resourceGraph' | 'graph';
   method: string;
   /** The service's own path (e.g. `/subscriptions/…` or `/v1.0/users/…`), without the query string. */
   path: string;

@@ -13,6 +13,8 @@ import { createReadMeter, type ReadMeter } from './read-meter';
 import { routeArm } from './route-arm';
 import { routeControl } from './route-control';
 import { routeGraph } from './route-graph';
+import { createResourceGraphQuota, type ResourceGraphQuota } from './resource-graph-quota';
+import { RESOURCE_GRAPH_PATH, routeResourceGraph } from './route-resource-graph';
 import { SANDBOX_TOKEN } from './sandbox-token';
 
 /** Options of {@link createSandbox}. */
@@ -23,7 +25,7 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Items per page of an ARM list (SANDBOX_PAGE_SIZE); default 50. */
   pageSize?: number;
-  /** ARM read throttling (SANDBOX_THROTTLE); default on. */
+  /** ARM read throttling and Resource Graph's user quota (SANDBOX_THROTTLE); default on. */
   throttle?: boolean;
   /** The clock of the throttling meter, in ms; tests pass their own. */
   now?: () => number;
@@ -74,8 +76,9 @@ function faultAnswer(fault: Fault): { raw: string; status: number; headers: Reco
 /**
  * Creates the simulated tenant: ARM under `/sandbox/arm`, Graph under
  * `/sandbox/graph`, the simulated portal, state and fault endpoints beside them.
- * Every emulated call goes through one path: latency, faults, the ARM read meter,
- * the route, and the call log (throttled and faulted calls included).
+ * Every emulated call goes through one path: latency, faults, the ARM read meter (or,
+ * for a Resource Graph query, its user quota), the route, and the call log (throttled
+ * and faulted calls included).
  */
 export function createSandbox(options: SandboxOptions): Sandbox {
   const tenant = createTenantState(options.tenant);
@@ -83,6 +86,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const calls: CallLog = createCallLog();
   const latencyMs = options.latencyMs ?? 0;
   const meter: ReadMeter | null = options.throttle === false ? null : createReadMeter({ now: options.now });
+  const graphQuota: ResourceGraphQuota | null = options.throttle === false ? null : createResourceGraphQuota({ now: options.now });
   const bot = { clientId: deterministicGuid('bot-app', tenant.tenantId), objectId: deterministicGuid('bot-principal', tenant.tenantId) };
   const arm: ArmContext = { tenant, pageSize: options.pageSize ?? 50, bot };
 
@@ -105,8 +109,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const method = (req.method ?? 'GET').toUpperCase();
     const principal = principalOf(req);
     const started = Date.now();
+    // A Resource Graph query is a POST through ARM with its own quota, not an ARM read: it has its own branch.
+    const service = kind === 'arm' && RESOURCE_GRAPH_PATH.test(path) ? 'resourceGraph' : kind;
     const record = (status: number) =>
-      calls.record({ service: kind, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal });
+      calls.record({ service, method, path, apiVersion: query.get('api-version'), status, ms: Date.now() - started, principal });
     await sleep(latencyMs);
     const fault = faults.take(`${method} ${path}`);
     if (fault) {
@@ -129,9 +135,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
     }
     const answer: EmulatedResponse =
-      kind === 'arm'
-        ? answerArm(method, path, query, principal, originOf(req), body)
-        : routeGraph(tenant, { method, path, query, headers: req.headers, graphBase: `${originOf(req)}${GRAPH_PREFIX}` });
+      service === 'resourceGraph'
+        ? routeResourceGraph(tenant, graphQuota, { method, apiVersion: query.get('api-version') ?? '', body, principal })
+        : kind === 'arm'
+          ? answerArm(method, path, query, principal, originOf(req), body)
+          : routeGraph(tenant, { method, path, query, headers: req.headers, graphBase: `${originOf(req)}${GRAPH_PREFIX}` });
     sendJson(res, answer.status, answer.body, answer.headers);
     record(answer.status);
   }
