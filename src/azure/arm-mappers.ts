@@ -4,7 +4,7 @@ import type { RoleAssignment } from '@azure/arm-authorization';
 import type { AlertRuleInfo, AutomationConditionInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, WorkspaceInfo, WorkspaceRef } from './ports';
 
 /** Subscription, resource group and name of a workspace's ARM id, or undefined when it is not one. */
-function parseWorkspaceId(id: string): WorkspaceRef | undefined {
+export function parseWorkspaceId(id: string): WorkspaceRef | undefined {
   const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([^/]+)$/i.exec(id);
   return match ? { subscriptionId: match[1]!, resourceGroup: match[2]!, name: match[3]! } : undefined;
 }

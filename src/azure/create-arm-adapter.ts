@@ -2,6 +2,10 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { createArmClients } from './arm-clients';
 import { propertiesOf, toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
+import { mapBounded } from './map-bounded';
+import { createResourceGraphQuery } from './resource-graph-client';
+import { roleAssignmentRows, workspaceRows } from './resource-graph-rows';
+import { roleAssignmentsQuery, WORKSPACES_QUERY } from './resource-graph-queries';
 import { describeCredential } from './credentials';
 import { listSubscriptions } from './list-subscriptions';
 import { assertObjectId, AzureCallError, odataString, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
@@ -20,6 +24,20 @@ export interface ArmAdapterOptions {
   callTimeoutMs?: number;
   /** SDK retry tuning; the default retries 3 times within about a second (Retry-After is honoured). */
   retryOptions?: PipelineRetryOptions;
+  /** Deadline of each Resource Graph page; default 7000 ms: a query may wait out one quota window (5 s). */
+  resourceGraphTimeoutMs?: number;
+  /** Rows per Resource Graph page; default 1000 (its maximum). */
+  resourceGraphPageSize?: number;
+  /** Told when Resource Graph was refused or did not answer and the per-subscription ARM reads stood in. */
+  onResourceGraphFallback?: (operation: string, error: AzureCallError) => void;
+}
+
+/** Per-subscription reads in flight at once when Resource Graph is not available. */
+const FALLBACK_CONCURRENCY = 8;
+
+/** Whether a failed Resource Graph query is worth the per-subscription ARM reads: any Azure failure but the credential's (ARM would fail alike). */
+function canFallBack(err: unknown): err is AzureCallError {
+  return err instanceof AzureCallError && err.kind !== 'credential';
 }
 
 /** Retries that fit in a few seconds: 100 ms, 200 ms, 400 ms unless Retry-After says otherwise. */
@@ -39,6 +57,22 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
   });
   const ctx: CallContext = { timeoutMs: options.callTimeoutMs ?? 5000, credentialName: describeCredential(options.credential) };
   const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn);
+  const resourceGraph = createResourceGraphQuery({
+    endpoint,
+    credential: options.credential,
+    call: { ...ctx, timeoutMs: options.resourceGraphTimeoutMs ?? 7000 },
+    pageSize: options.resourceGraphPageSize,
+  });
+  /** Resource Graph first; where it is refused or does not answer, the per-subscription ARM reads. */
+  async function withFallback<T>(operation: string, query: () => Promise<T>, perSubscription: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (err) {
+      if (!canFallBack(err)) throw err;
+      options.onResourceGraphFallback?.(operation, err);
+      return perSubscription();
+    }
+  }
 
   async function listRoleAssignments(operation: string, scope: string, filter: string): Promise<RoleAssignmentInfo[]> {
     const subscriptionId = /^\/?subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000';
@@ -52,20 +86,23 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
   const adapter: ArmPort = {
     listSubscriptions: () => call('list subscriptions', (signal) => listSubscriptions(clients.tenant, endpoint, signal, insecure)),
 
-    async listWorkspaces() {
-      const subscriptions = await adapter.listSubscriptions();
-      const lists = await Promise.all(
-        subscriptions.map((s) =>
-          call(`list workspaces of subscription ${s.subscriptionId}`, (abortSignal) =>
-            collect(clients.forSubscription(s.subscriptionId).workspaces.workspaces.list({ abortSignal })),
-          ),
-        ),
-      );
-      return lists
-        .flat()
-        .map(toWorkspaceInfo)
-        .filter((w): w is WorkspaceInfo => w !== undefined);
-    },
+    listWorkspaces: () =>
+      withFallback(
+        'list workspaces',
+        async () => workspaceRows(await resourceGraph('query the workspaces in Resource Graph', WORKSPACES_QUERY)),
+        async () => {
+          const subscriptions = await adapter.listSubscriptions();
+          const lists = await mapBounded(subscriptions, FALLBACK_CONCURRENCY, (s) =>
+            call(`list workspaces of subscription ${s.subscriptionId}`, (abortSignal) =>
+              collect(clients.forSubscription(s.subscriptionId).workspaces.workspaces.list({ abortSignal })),
+            ),
+          );
+          return lists
+            .flat()
+            .map(toWorkspaceInfo)
+            .filter((w): w is WorkspaceInfo => w !== undefined);
+        },
+      ),
 
     async getWorkspace(ref) {
       try {
@@ -140,6 +177,32 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     },
 
     listRoleAssignmentsAtScope: (scope) => listRoleAssignments(`list role assignments at ${scope}`, scope, 'atScope()'),
+
+    async listSubscriptionRoleAssignments(principalIds, roleDefinitionGuid) {
+      const operation = `list the ${roleDefinitionGuid} role assignments of ${principalIds.join(', ')}`;
+      for (const id of [...principalIds, roleDefinitionGuid]) assertObjectId(id, operation);
+      if (principalIds.length === 0) return [];
+      const wanted = new Set(principalIds.map((id) => id.toLowerCase()));
+      const atSubscription = (list: RoleAssignmentInfo[]) =>
+        list.filter(
+          (a) =>
+            wanted.has(a.principalId.toLowerCase()) &&
+            a.roleDefinitionGuid === roleDefinitionGuid.toLowerCase() &&
+            /^\/subscriptions\/[^/]+\/?$/i.test(a.scope),
+        );
+      return withFallback(
+        operation,
+        async () =>
+          atSubscription(
+            roleAssignmentRows(await resourceGraph(`query ${operation} in Resource Graph`, roleAssignmentsQuery(principalIds, roleDefinitionGuid))),
+          ),
+        async () => {
+          const subscriptions = await adapter.listSubscriptions();
+          const lists = await mapBounded(subscriptions, FALLBACK_CONCURRENCY, (s) => adapter.listRoleAssignmentsAtScope(`/subscriptions/${s.subscriptionId}`));
+          return atSubscription(lists.flat());
+        },
+      );
+    },
   };
   return adapter;
 }

@@ -94,7 +94,7 @@ export interface ServicePrincipalInfo {
 /** What the bot reads from Azure Resource Manager. */
 export interface ArmPort {
   listSubscriptions(): Promise<SubscriptionInfo[]>;
-  /** Every Log Analytics workspace in every subscription the bot can see. */
+  /** Every Log Analytics workspace in every subscription the bot can see (one Resource Graph query for the whole tenant). */
   listWorkspaces(): Promise<WorkspaceInfo[]>;
   /** The workspace, or `null` when ARM answers 404. */
   getWorkspace(ref: WorkspaceRef): Promise<WorkspaceInfo | null>;
@@ -112,6 +112,11 @@ export interface ArmPort {
   listRoleAssignmentsFor(scope: string, principalId: string): Promise<RoleAssignmentInfo[]>;
   /** Every role assignment at or above `scope` (`$filter=atScope()`), whoever holds it. */
   listRoleAssignmentsAtScope(scope: string): Promise<RoleAssignmentInfo[]>;
+  /**
+   * The assignments of one role (its definition GUID) to these principals made at a subscription's own
+   * scope, in every subscription the bot can read: one Resource Graph query for the whole tenant.
+   */
+  listSubscriptionRoleAssignments(principalIds: readonly string[], roleDefinitionGuid: string): Promise<RoleAssignmentInfo[]>;
 }
 
 /** What the bot reads from Microsoft Graph. */

@@ -34,6 +34,7 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
       listAutomationRules: memo('automation', (ref) => arm.listAutomationRules(ref)),
       listRoleAssignmentsFor: memo('rolesFor', (scope: string, id: string) => arm.listRoleAssignmentsFor(scope, id)),
       listRoleAssignmentsAtScope: memo('rolesAt', (scope: string) => arm.listRoleAssignmentsAtScope(scope)),
+      listSubscriptionRoleAssignments: memo('subscriptionRoles', (ids: readonly string[], role: string) => arm.listSubscriptionRoleAssignments(ids, role)),
     },
     graph: {
       hasDefenderXdr: memo('xdr', () => graph.hasDefenderXdr()),

@@ -12,8 +12,9 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
     const arm = h.arm();
     expect(await arm.listSubscriptions()).toEqual([{ subscriptionId: SUB, displayName: 'SOC Production' }]);
     const workspaces = await arm.listWorkspaces();
-    expect(workspaces.map((w) => w.name)).toEqual(['law-soc-prod', 'law-soc-staging', 'law-ops-metrics']);
-    expect(workspaces[0]).toEqual({
+    // Resource Graph orders them by id (its paging needs an order).
+    expect(workspaces.map((w) => w.name)).toEqual(['law-ops-metrics', 'law-soc-prod', 'law-soc-staging']);
+    expect(workspaces.find((w) => w.name === 'law-soc-prod')).toEqual({
       ...PROD,
       id: `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-prod`,
       location: 'westeurope',
