@@ -18,6 +18,7 @@ import {
   type GraphPort,
 } from './azure';
 import { OnboardingBot } from './bot/onboarding-bot';
+import { createConnectedWorkspaceCache } from './checks/connected-workspace-cache';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createConversationSender } from './notify/conversation-sender';
@@ -83,6 +84,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   let ownTenantId = config.tenants.own;
   let credentialHealth: CredentialHealth | null = null;
   let sandboxListener: SandboxListener | null = null;
+  const onResourceGraphFallback = (operation: string, err: Error) =>
+    logger.warn({ operation, err: err.message }, 'Resource Graph was refused or did not answer: reading subscription by subscription instead');
   if (config.mode === 'sandbox') {
     const tenant = loadTenantFixture(config.sandbox.tenantPath);
     defaultTenantId = tenant.tenantId.toLowerCase();
@@ -94,12 +97,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }
     const origin = config.sandbox.url ?? sandboxListener!.origin;
     const credential = createSandboxCredential();
-    arm = createArmAdapter({ endpoint: `${origin}/sandbox/arm`, credential, insecureSandbox: origin.startsWith('http:') });
+    arm = createArmAdapter({ endpoint: `${origin}/sandbox/arm`, credential, insecureSandbox: origin.startsWith('http:'), onResourceGraphFallback });
     graph = createGraphAdapter({ baseUrl: `${origin}/sandbox/graph`, credential });
   } else {
     // Live never falls back to the sandbox: without a token, checks are Unknown and /readyz says why.
     const credential = createLiveCredential();
-    arm = createArmAdapter({ credential });
+    arm = createArmAdapter({ credential, onResourceGraphFallback });
     graph = createGraphAdapter({ credential });
     credentialHealth = watchCredential(
       credential,
@@ -127,6 +130,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     store,
     arm,
     graph,
+    // Kept by the real clock: the test clock (options.now) may stand still.
+    connectedWorkspaces: createConnectedWorkspaceCache(),
     logger,
     config: { mode: config.mode, verify: config.verify, requestExpiryHours: config.requestExpiryHours, tenancy },
     now: options.now ?? (() => new Date()),

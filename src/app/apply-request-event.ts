@@ -52,6 +52,8 @@ export async function applyRequestEvent(
     return { ok: false, refusal, request };
   }
   ctx.logger.info({ requestId, tenantId: next.tenantId, from: request.state, to: next.state, version: next.version }, 'request state changed');
+  // What Azure shows may have changed with it (a connection verified, a disconnect): the next check scans again.
+  ctx.connectedWorkspaces.forget();
   if (outbox.length > 0) ctx.kickOutbox();
   return { ok: true, previous: request, request: next };
 }

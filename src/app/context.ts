@@ -1,4 +1,5 @@
 import type { ArmPort, GraphPort } from '../azure/ports';
+import type { ConnectedWorkspaceCache } from '../checks/connected-workspace-cache';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
@@ -10,6 +11,8 @@ export interface AppContext {
   store: Store<StoredRequest>;
   arm: ArmPort;
   graph: GraphPort;
+  /** The connected-workspace scan, kept briefly; every commit of a state change drops it. */
+  connectedWorkspaces: ConnectedWorkspaceCache;
   logger: Logger;
   config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'> & { tenancy: Tenancy };
   /** The clock; tests pass their own. */

@@ -1,4 +1,4 @@
-import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
+import type { ArmPort, GraphPort, ServicePrincipalInfo, WorkspaceRef } from '../azure/ports';
 import { AZURE_ROLE } from '../workflow';
 
 /** The first-party apps the portal gives Microsoft Sentinel Contributor when it connects a workspace. */
@@ -37,18 +37,21 @@ export async function readConnectionSignals(arm: ArmPort, graph: GraphPort, ws: 
   };
 }
 
+/** The service principals of both Defender apps, or null when the tenant lacks one of them. */
+export async function defenderAppPrincipals(graph: GraphPort): Promise<ServicePrincipalInfo[] | null> {
+  const principals = await Promise.all(DEFENDER_APPS.map((app) => graph.findServicePrincipal(app.appId)));
+  return principals.every((p): p is ServicePrincipalInfo => p !== null) ? principals : null;
+}
+
 /** Whether both Defender apps hold Microsoft Sentinel Contributor at the subscription scope. */
 export async function appsHaveContributorOn(arm: ArmPort, graph: GraphPort, subscriptionId: string): Promise<boolean> {
   const scope = `/subscriptions/${subscriptionId}`;
-  const [principals, assignments] = await Promise.all([
-    Promise.all(DEFENDER_APPS.map((app) => graph.findServicePrincipal(app.appId))),
-    arm.listRoleAssignmentsAtScope(scope),
-  ]);
-  if (principals.some((p) => p === null)) return false;
+  const [principals, assignments] = await Promise.all([defenderAppPrincipals(graph), arm.listRoleAssignmentsAtScope(scope)]);
+  if (principals === null) return false;
   return principals.every((p) =>
     assignments.some(
       (a) =>
-        a.principalId.toLowerCase() === p!.id.toLowerCase() &&
+        a.principalId.toLowerCase() === p.id.toLowerCase() &&
         a.roleDefinitionGuid === AZURE_ROLE.sentinelContributor &&
         a.scope.replace(/\/+$/, '').toLowerCase() === scope.toLowerCase(),
     ),

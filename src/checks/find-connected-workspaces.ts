@@ -1,34 +1,60 @@
 import type { ArmPort, GraphPort, WorkspaceInfo } from '../azure/ports';
+import { mapBounded } from '../azure/map-bounded';
 import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
-import { appsHaveContributorOn, isEnabledState, INCIDENT_RULE_KIND, MTP_KIND } from './connection-signals';
+import { AZURE_ROLE } from '../workflow';
+import { defenderAppPrincipals, isEnabledState, INCIDENT_RULE_KIND, MTP_KIND } from './connection-signals';
+
+/** Subscriptions whose workspaces are read at once, and workspaces read at once in each (ARM meters reads per subscription). */
+export const SCAN_CONCURRENCY = { subscriptions: 8, perSubscription: 4 } as const;
 
 /**
- * Finds the workspaces that Azure signals show as connected to the Defender portal
- * (e.g. connected in the portal before the bot was installed). Errors propagate:
- * the caller reports `unknown`, never "none connected".
+ * Finds the workspaces that Azure signals show as connected to the Defender portal (e.g.
+ * connected in the portal before the bot was installed), by narrowing: the portal gives both
+ * Defender apps Microsoft Sentinel Contributor on the subscription of a workspace it connects,
+ * so only subscriptions where both hold it (one tenant-wide query) can hold one; only their
+ * workspaces with Sentinel have their connectors read, and only those streaming XDR incidents
+ * their rules, a few at a time per subscription. Errors propagate: the caller reports
+ * `unknown`, never "none connected".
  */
 export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): Promise<WorkspaceInfo[]> {
-  const workspaces = await arm.listWorkspaces();
-  const subscriptions = [...new Set(workspaces.map((w) => w.subscriptionId.toLowerCase()))];
-  const withApps = new Set<string>();
-  const candidates: WorkspaceInfo[] = [];
-  await Promise.all([
-    ...subscriptions.map(async (sub) => {
-      if (await appsHaveContributorOn(arm, graph, sub)) withApps.add(sub);
-    }),
-    ...workspaces.map(async (ws) => {
-      const read = await Promise.all([arm.listDataConnectors(ws), arm.listAlertRules(ws)]).catch((err: unknown) => {
-        // A workspace without Sentinel (Azure says so: 404 or the not-onboarded 400) is not connected;
-        // any other error (an api-version or region 400 included) leaves the answer unknown.
-        if (isAbsentOrNotOnboarded(err)) return null;
-        throw err;
-      });
-      if (!read) return;
-      const [connectors, rules] = read;
-      const incidentsOn = connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState));
-      const rulesOff = !rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled);
-      if (incidentsOn && rulesOff) candidates.push(ws);
-    }),
+  const principals = await defenderAppPrincipals(graph);
+  // The portal gives the role to both apps; a tenant without one of them cannot have connected a workspace.
+  if (principals === null) return [];
+  const [workspaces, assignments] = await Promise.all([
+    arm.listWorkspaces(),
+    arm.listSubscriptionRoleAssignments(
+      principals.map((p) => p.id),
+      AZURE_ROLE.sentinelContributor,
+    ),
   ]);
-  return candidates.filter((ws) => withApps.has(ws.subscriptionId.toLowerCase()));
+  const holders = new Map<string, Set<string>>();
+  for (const a of assignments) {
+    const sub = a.scope.split('/')[2]?.toLowerCase() ?? '';
+    holders.set(sub, (holders.get(sub) ?? new Set()).add(a.principalId.toLowerCase()));
+  }
+  const bySubscription = new Map<string, WorkspaceInfo[]>();
+  for (const ws of workspaces) {
+    const sub = ws.subscriptionId.toLowerCase();
+    if (principals.every((p) => holders.get(sub)?.has(p.id.toLowerCase()))) bySubscription.set(sub, [...(bySubscription.get(sub) ?? []), ws]);
+  }
+  const found = await mapBounded([...bySubscription.values()], SCAN_CONCURRENCY.subscriptions, (list) =>
+    mapBounded(list, SCAN_CONCURRENCY.perSubscription, async (ws) => ((await showsConnected(arm, ws)) ? ws : null)),
+  );
+  return found.flat().filter((ws): ws is WorkspaceInfo => ws !== null);
+}
+
+/** The workspace's connector streams XDR incidents and none of its Microsoft incident creation rules is enabled. */
+async function showsConnected(arm: ArmPort, ws: WorkspaceInfo): Promise<boolean> {
+  let connectors;
+  try {
+    connectors = await arm.listDataConnectors(ws);
+  } catch (err) {
+    // A workspace without Sentinel (Azure says so: 404 or the not-onboarded 400) is not connected;
+    // any other error (an api-version or region 400 included) leaves the answer unknown.
+    if (isAbsentOrNotOnboarded(err)) return false;
+    throw err;
+  }
+  if (!connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState))) return false;
+  const rules = await arm.listAlertRules(ws);
+  return !rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled);
 }

@@ -1,4 +1,4 @@
-import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
+import type { ArmPort, GraphPort, WorkspaceInfo, WorkspaceRef } from '../azure/ports';
 import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
 import {
   APPROVER_REQUIREMENT,
@@ -11,16 +11,17 @@ import {
 } from '../workflow';
 import { isEnabledState, MTP_KIND } from './connection-signals';
 import { DOC_LINKS } from './doc-links';
-import { findConnectedWorkspaces } from './find-connected-workspaces';
 import type { CheckOutcome } from './readiness';
 
-/** What every check gets: memoized ports, the workspace, the person asking, the bot's record. */
+/** What every check gets: memoized ports, the workspace, the person asking, the bot's record, the connected-workspace scan. */
 export interface CheckInput {
   arm: ArmPort;
   graph: GraphPort;
   workspace: WorkspaceRef;
   requester: Person;
   recordedConnection: WorkspaceRef | null;
+  /** The workspaces Azure shows as connected (findConnectedWorkspaces, or its short-lived cache). */
+  findConnected: () => Promise<WorkspaceInfo[]>;
 }
 
 type Decided = Omit<CheckOutcome, 'id' | 'title' | 'blocking'>;
@@ -106,7 +107,7 @@ export const oneConnectedCheck: PrerequisiteCheck = {
   id: 'one-connected',
   title: 'No other workspace connected',
   blocking: true,
-  async run({ arm, graph, workspace, recordedConnection }) {
+  async run({ workspace, recordedConnection, findConnected }) {
     const disconnectFirst = {
       text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.',
       url: DOC_LINKS.defenderWorkspaces,
@@ -120,7 +121,7 @@ export const oneConnectedCheck: PrerequisiteCheck = {
           }
         : { result: 'fail', reason: `${formatWorkspace(recordedConnection)} is connected to the Defender portal.`, remediation: disconnectFirst };
     }
-    const connected = await findConnectedWorkspaces(arm, graph);
+    const connected = await findConnected();
     if (connected.length === 0) return { result: 'pass', reason: 'No workspace of the tenant is connected to the Defender portal.' };
     if (connected.some((c) => sameWorkspace(c, workspace)) && connected.length === 1) {
       return {

@@ -7,6 +7,8 @@ import { CONNECT_CHECKS, type PrerequisiteCheck } from './prerequisite-checks';
 import { allowsSubmit, type CheckOutcome, type ProductChanges, type ReadinessReport } from './readiness';
 import { appsHaveContributorOn } from './connection-signals';
 import { classifyImpact } from './classify-impact';
+import { findConnectedWorkspaces } from './find-connected-workspaces';
+import type { WorkspaceInfo } from '../azure/ports';
 
 export interface ReadinessInput {
   workspace: WorkspaceRef;
@@ -17,6 +19,8 @@ export interface ReadinessInput {
   deadlineMs: number;
   now: () => Date;
   checks?: PrerequisiteCheck[];
+  /** The connected-workspace scan to use (the application's short-lived cache); default a fresh scan. */
+  findConnected?: (arm: ArmPort, graph: GraphPort) => Promise<WorkspaceInfo[]>;
 }
 
 /**
@@ -26,7 +30,14 @@ export interface ReadinessInput {
 export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: ReadinessInput): Promise<ReadinessReport> {
   const ports = memoizePorts(arm, graph);
   const deadline = Date.now() + input.deadlineMs;
-  const checkInput = { ...ports, workspace: input.workspace, requester: input.requester, recordedConnection: input.recordedConnection };
+  const scan = input.findConnected ?? findConnectedWorkspaces;
+  const checkInput = {
+    ...ports,
+    workspace: input.workspace,
+    requester: input.requester,
+    recordedConnection: input.recordedConnection,
+    findConnected: () => scan(ports.arm, ports.graph),
+  };
   const decide = async (check: PrerequisiteCheck): Promise<CheckOutcome> => {
     const base = { id: check.id, title: check.title, blocking: check.blocking };
     try {

@@ -11,6 +11,7 @@ import {
 } from '../../src/checks/prerequisite-checks';
 import type { CheckOutcome } from '../../src/checks/readiness';
 import { runReadinessChecks } from '../../src/checks/run-readiness-checks';
+import { findConnectedWorkspaces } from '../../src/checks/find-connected-workspaces';
 import type { Person, WorkspaceRef } from '../../src/workflow';
 import { DANA, LENA, OPS, PROD, RAVI, sampleTenant, SOC_ANALYSTS, STAGING, startCheckSandbox, SUB, withCheckSandbox, type CheckSandbox } from './check-sandbox';
 
@@ -46,7 +47,14 @@ async function expectUnknownOnFailure(s: CheckSandbox, check: PrerequisiteCheck,
     expect(outcome.remediation?.url).toMatch(/^https:\/\//);
     // Run alone, the error comes out typed: nothing turns it into an answer.
     await expect(
-      check.run({ arm: s.arm, graph: s.graph, workspace: c.workspace ?? PROD, requester: c.requester ?? DANA, recordedConnection: null }),
+      check.run({
+        arm: s.arm,
+        graph: s.graph,
+        workspace: c.workspace ?? PROD,
+        requester: c.requester ?? DANA,
+        recordedConnection: null,
+        findConnected: () => findConnectedWorkspaces(s.arm, s.graph),
+      }),
     ).rejects.toBeInstanceOf(AzureCallError);
   } finally {
     await s.clearFaults();
@@ -133,7 +141,8 @@ describe('prerequisite checks over the sandbox', () => {
         reason: 'law-soc-prod is already connected to the Defender portal.',
       });
     });
-    test('Unknown when the signals cannot be read: never "none connected"', () => expectUnknownOnFailure(s, oneConnectedCheck, 'roleAssignments'));
+    test('Unknown when the signals cannot be read: never "none connected"', () =>
+      expectUnknownOnFailure(s, oneConnectedCheck, 'ResourceGraph|roleAssignments'));
   });
 
   describe('entra-role (information, not blocking)', () => {

@@ -2,36 +2,10 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { ClientSecretCredential, CredentialUnavailableError } from '@azure/identity';
 import { AzureCallError, createArmAdapter, createGraphAdapter } from '../../src/azure';
 import { describeCallError, retryRemediation } from '../../src/checks/describe-call-error';
+import { checkRow as row } from '../support/card-queries';
 import { cardOf, type ConnectorCall } from '../support/fake-connector';
 import { personalConversationId, personalMessage, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
-
-const WORDS = /\b(Passed|Failed|Warning|Unknown)\b/g;
-
-function strings(node: unknown, out: string[] = []): string[] {
-  if (typeof node === 'string') out.push(node);
-  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
-  else if (typeof node === 'object' && node !== null) Object.values(node).forEach((n) => strings(n, out));
-  return out;
-}
-
-/** The result word and texts of the check row titled `title`: the largest part of the card holding the title and one result word. */
-function row(card: unknown, title: string): { result: string; text: string } | null {
-  let best: { result: string; text: string } | null = null;
-  const visit = (node: unknown) => {
-    if (typeof node !== 'object' || node === null) return;
-    const texts = strings(node);
-    if (!texts.some((s) => s.includes(title))) return;
-    const words = texts.flatMap((s) => s.match(WORDS) ?? []);
-    if (words.length === 1) {
-      best = { result: words[0], text: texts.join(' | ') };
-      return;
-    }
-    Object.values(node).forEach(visit);
-  };
-  visit(card);
-  return best;
-}
 
 describe('Azure faults during `check`, injected through /sandbox/faults', () => {
   let t: TestBot;
@@ -130,14 +104,30 @@ describe('Azure faults during `check`, injected through /sandbox/faults', () => 
     expect(r.text).not.toMatch(/not enabled/);
   });
 
-  test('an api-version 400 on data connectors is Unknown for the connector row and for "No other workspace connected", never Passed', async () => {
+  test('an api-version 400 on data connectors is Unknown for the connector row, never Passed', async () => {
     await fault({ match: 'dataConnectors', status: 400, body: invalidApiVersion, count: 100 });
     const card = await check();
     const connector = row(card, 'Defender XDR connector')!;
     expect(connector.result).toBe('Unknown');
     expect(connector.text).toContain('InvalidApiVersionParameter');
-    const other = row(card, 'No other workspace connected')!;
-    expect(other.result).toBe('Unknown');
+    // No subscription where the Defender apps hold their role: no workspace can be connected, so no connector read decides it.
+    expect(row(card, 'No other workspace connected')!.result).toBe('Passed');
+  });
+
+  test('after an earlier connection left the apps\' role, a 400 on data connectors makes "No other workspace connected" Unknown', async () => {
+    const staging = 'd0cfe6b2-9ac0-4464-9919-dccaee2e48c0/rg-soc/law-soc-staging';
+    const other = await startTestBot();
+    try {
+      expect((await other.request('POST', '/sandbox/portal/connect', { workspace: staging })).status).toBe(200);
+      expect((await other.request('POST', '/sandbox/portal/disconnect', { workspace: staging })).status).toBe(200);
+      await other.request('POST', '/sandbox/faults', { match: 'dataConnectors', status: 400, body: invalidApiVersion, count: 100 });
+      const res = await other.send(personalMessage(other.serviceUrl, USERS.dana, 'check law-soc-prod'));
+      expect(res.status).toBe(200);
+      const calls = await other.connector.waitFor((c) => c.some(mine), 20_000, 'the readiness card');
+      expect(row(cardOf(calls.find(mine)!), 'No other workspace connected')!.result).toBe('Unknown');
+    } finally {
+      await other.stop();
+    }
   });
 
   test('the sandbox\'s own not-onboarded answer still means "not enabled" (Failed), for a workspace without Sentinel', async () => {

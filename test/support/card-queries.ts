@@ -33,3 +33,30 @@ export function inputIds(card: unknown): string[] {
     .filter((n) => typeof n.type === 'string' && (n.type as string).startsWith('Input.'))
     .map((n) => String(n.id));
 }
+
+const WORDS = /\b(Passed|Failed|Warning|Unknown)\b/g;
+
+function strings(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') out.push(node);
+  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
+  else if (typeof node === 'object' && node !== null) Object.values(node).forEach((n) => strings(n, out));
+  return out;
+}
+
+/** The result word and texts of the check row titled `title`: the largest part of the card holding the title and one result word. */
+export function checkRow(card: unknown, title: string): { result: string; text: string } | null {
+  let best: { result: string; text: string } | null = null;
+  const visit = (node: unknown) => {
+    if (typeof node !== 'object' || node === null) return;
+    const texts = strings(node);
+    if (!texts.some((s) => s.includes(title))) return;
+    const words = texts.flatMap((s) => s.match(WORDS) ?? []);
+    if (words.length === 1) {
+      best = { result: words[0], text: texts.join(' | ') };
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(card);
+  return best;
+}

@@ -31,6 +31,7 @@ export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument
     recordedConnection: connection?.workspace ?? null,
     deadlineMs: CHECK_DEADLINE_MS,
     now: ctx.now,
+    findConnected: ctx.connectedWorkspaces.find,
   });
   return [{ card: renderReadinessReportCard(readinessView(report)), summary: `Readiness of ${resolved.workspace.name}` }];
 }

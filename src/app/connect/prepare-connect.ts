@@ -38,6 +38,7 @@ export async function prepareConnect(
     recordedConnection: connection?.workspace ?? null,
     deadlineMs,
     now: ctx.now,
+    findConnected: ctx.connectedWorkspaces.find,
   });
   for (const draft of decision.draftsToCancel) {
     await applyRequestEvent(ctx, draft, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
@@ -55,6 +56,8 @@ export async function prepareConnect(
   if (!committed.ok)
     return { ok: false, title: 'Cannot start a connect request', message: 'The request could not be saved. Try again.', code: committed.reason };
   ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft' }, 'request created');
+  // Every state change the bot commits drops the connected-workspace scan (connected-workspace-cache.ts).
+  ctx.connectedWorkspaces.forget();
   return { ok: true, card: productChangesCard(draft, report), request: draft };
 }
 

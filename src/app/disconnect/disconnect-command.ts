@@ -61,5 +61,7 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
     return [messageReply({ title: 'Cannot start a disconnect request', text: 'The request could not be saved. Try again.', style: 'warning' })];
   }
   ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft', kind: 'disconnect' }, 'request created');
+  // Every state change the bot commits drops the connected-workspace scan (connected-workspace-cache.ts).
+  ctx.connectedWorkspaces.forget();
   return [{ card: disconnectCard(draft, target.connection), summary: `Disconnect ${target.workspace.name}: give a reason` }];
 }

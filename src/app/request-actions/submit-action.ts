@@ -37,6 +37,7 @@ export const submitAction = requestAction('request.submit', { notFound: 'This re
       recordedConnection: connection?.workspace ?? null,
       deadlineMs: INVOKE_BUDGET_MS,
       now: ctx.now,
+      findConnected: ctx.connectedWorkspaces.find,
     });
     if (!readiness.canSubmit) {
       const blocking = readiness.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown'));

@@ -2,7 +2,6 @@ import type { TurnOrigin } from '../turn-origin';
 import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView, type StatusView } from '../../cards';
 import { portalTurnsOff, rulesStillOff, snapshotRule } from '../../checks/approval-snapshot';
 import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
-import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord } from '../../store/store';
 import { samePerson, workspaceResourceId } from '../../workflow';
 import { personOf } from '../turn-guards';
@@ -79,7 +78,7 @@ type Recognised = { connected?: ConnectedWorkspaceView; connectionNote?: string 
  */
 async function recognisedConnection(ctx: AppContext): Promise<Recognised> {
   try {
-    const found = await withDeadline(findConnectedWorkspaces(ctx.arm, ctx.graph), Date.now() + SIGNALS_DEADLINE_MS);
+    const found = await withDeadline(ctx.connectedWorkspaces.find(ctx.arm, ctx.graph), Date.now() + SIGNALS_DEADLINE_MS);
     if (found.length === 0) return {};
     if (found.length > 1) {
       return {

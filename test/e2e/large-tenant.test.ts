@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SANDBOX_TOKEN } from '../../src/azure';
+import { generateTenant } from '../../src/sandbox/generate-tenant';
+import { checkRow, executeActions } from '../support/card-queries';
+import { say, setSocChannel } from '../support/drive';
+import { cardOf } from '../support/fake-connector';
+import { TENANT_ID, USERS } from '../support/teams-activities';
+import { startTestBot, type TestBot } from '../support/test-bot';
+
+type Call = { service: string; method: string; path: string; status: number };
+
+/** 1,000 workspaces in 100 subscriptions; the portal connected law-097-01 before the bot came. ARM throttling and the Resource Graph quota are on. */
+describe('a tenant of 100 subscriptions and 1,000 workspaces (calls counted through /sandbox/calls)', () => {
+  let dir: string;
+  let file: string;
+  let t: TestBot;
+  const fixture = generateTenant({ subscriptions: 100, workspaces: 1000 }) as { subscriptions: { id: string }[] };
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'large-tenant-'));
+    file = path.join(dir, 'tenant.json');
+    fs.writeFileSync(file, JSON.stringify(fixture));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // A bot of its own for each test: nothing read or kept by another test.
+  beforeEach(async () => {
+    t = await startTestBot({ SANDBOX_TENANT: file, ALLOWED_TENANT_IDS: TENANT_ID, SANDBOX_THROTTLE: 'on' });
+  });
+  afterEach(() => t.stop());
+
+  const calls = async (): Promise<Call[]> => (await t.request('GET', '/sandbox/calls')).body.calls;
+  const clear = () => t.request('DELETE', '/sandbox/calls');
+  const subscription = (n: number) => fixture.subscriptions[n - 1]!.id;
+  const bearer = { Authorization: `Bearer ${SANDBOX_TOKEN}` };
+  const rawRequest = (method: string, pathname: string, body?: unknown) =>
+    fetch(`${t.bot.url}${pathname}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...bearer },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('check <workspace>: the narrowing finds the workspace connected in subscription 97, reading Sentinel there and in the checked one only', async () => {
+    await clear();
+    const card = cardOf(await say(t, USERS.dana, 'check law-012-03'));
+    const other = checkRow(card, 'No other workspace connected')!;
+    expect(other.result).toBe('Failed');
+    expect(other.text).toContain('law-097-01');
+    const made = await calls();
+    expect(made.length).toBeLessThanOrEqual(40);
+    const sentinelSubscriptions = new Set(made.filter((c) => /\/providers\/Microsoft\.SecurityInsights\//i.test(c.path)).map((c) => c.path.split('/')[2]));
+    expect(sentinelSubscriptions).toEqual(new Set([subscription(12), subscription(97)]));
+    expect(made.filter((c) => c.service === 'resourceGraph').length).toBeLessThanOrEqual(2);
+    // Answers only: 404 and the not-onboarded 400 are how Azure says a workspace has no Sentinel; nothing throttled, nothing failed.
+    expect(made.filter((c) => c.status >= 429).map((c) => `${c.status} ${c.path}`)).toEqual([]);
+  });
+
+  // Resource Graph's quota (a 429 waited out until x-ms-user-quota-resets-after) is ridden out in test/azure/resource-graph.test.ts.
+  it("ARM's read throttling is ridden out: 429s, then answers, and no Unknown", async () => {
+    // Another tool of the same principal has used up subscription 97's read bucket.
+    const read = `/sandbox/arm/subscriptions/${subscription(97)}/resourceGroups/rg-097-soc/providers/Microsoft.OperationalInsights/workspaces/law-097-01`;
+    const drained = await Promise.all(Array.from({ length: 300 }, async () => (await rawRequest('GET', `${read}?api-version=2020-08-01`)).status));
+    expect(drained).toContain(429);
+    await clear();
+    const card = cardOf(await say(t, USERS.dana, 'check law-097-02'));
+    const made = await calls();
+    expect(made.some((c) => c.service === 'arm' && c.status === 429)).toBe(true);
+    expect(JSON.stringify(card)).not.toMatch(/\bUnknown\b/);
+    expect(checkRow(card, 'No other workspace connected')!.text).toContain('law-097-01');
+  });
+
+  it('the connected-workspace scan is kept between checks and dropped when the bot changes a state', async () => {
+    const scanCalls = (made: Call[]) => made.filter((c) => c.path.includes(`/subscriptions/${subscription(97)}/`) || c.service === 'resourceGraph');
+    await say(t, USERS.dana, 'check law-012-03');
+    await clear();
+    await say(t, USERS.lena, 'check law-012-04');
+    expect(scanCalls(await calls())).toEqual([]);
+    // A draft is a state change the bot commits.
+    await setSocChannel(t);
+    expect(executeActions(cardOf(await say(t, USERS.dana, 'connect law-012-03'))).map((a) => a.verb)).toContain('request.cancel');
+    await clear();
+    const card = cardOf(await say(t, USERS.lena, 'check law-012-04'));
+    expect(scanCalls(await calls()).length).toBeGreaterThan(0);
+    expect(checkRow(card, 'No other workspace connected')!.text).toContain('law-097-01');
+  });
+});
