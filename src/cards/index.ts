@@ -1,5 +1,6 @@
 export * from './views';
 export * from './adaptive-card';
+export { CARD_MAX_BYTES, cardBytes, CardTooLargeError, ensureCardFits, firstCardThatFits, foldToFit, splitToFit } from './card-size';
 export { checkResultWord, type CheckOutcome } from './check-rows';
 export { DISPLAY_LIMITS, truncate, withoutBidiControls } from './display-text';
 export { renderWorkspacePickerCard } from './render-workspace-picker';

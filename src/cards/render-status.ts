@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from './adaptive-card';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
+import { foldToFit } from './card-size';
 import { expandCard } from './load-template';
 import { rollbackSectionData } from './rollback-rows';
 import type { StatusView } from './views';
@@ -18,29 +19,34 @@ export function renderStatusCard(view: StatusView): AdaptiveCard {
     actor: truncate(e.actor, DISPLAY_LIMITS.name),
     what: truncate(e.what, DISPLAY_LIMITS.line),
   }));
-  return expandCard('status', {
-    hasConnected: connected !== undefined,
-    connectedFacts: connected
-      ? factRows([
-          ['Workspace', connected.workspaceName, DISPLAY_LIMITS.workspaceName],
-          ['Resource id', connected.workspaceId, DISPLAY_LIMITS.resourceId],
-          ['Connected since', connected.since, DISPLAY_LIMITS.shortWord],
-          ['Connected by', connected.connectedBy, DISPLAY_LIMITS.name],
-          ['Approved by', connected.approvedBy, DISPLAY_LIMITS.name],
-        ])
-      : [],
-    hasOpenRequests: openRequests.length > 0,
-    openRequests,
-    hasEvents: events.length > 0,
-    events,
-    hasConnectionNote: present(view.connectionNote),
-    connectionNote: truncate(view.connectionNote, DISPLAY_LIMITS.line),
-    ...rollbackSectionData(
-      view.rollback?.checklist,
-      'after',
-      view.rollback && `After the disconnect of ${view.rollback.workspaceName} (${view.rollback.disconnectedAt}): turn back on by hand`,
-    ),
-    hasAsOf: present(view.asOf),
-    asOf: truncate(view.asOf, DISPLAY_LIMITS.shortWord),
-  });
+  // Open requests are few by the one-at-a-time rule, but every requester may hold a draft: fold what does not fit.
+  return foldToFit(openRequests, (shown, folded) =>
+    expandCard('status', {
+      hasConnected: connected !== undefined,
+      connectedFacts: connected
+        ? factRows([
+            ['Workspace', connected.workspaceName, DISPLAY_LIMITS.workspaceName],
+            ['Resource id', connected.workspaceId, DISPLAY_LIMITS.resourceId],
+            ['Connected since', connected.since, DISPLAY_LIMITS.shortWord],
+            ['Connected by', connected.connectedBy, DISPLAY_LIMITS.name],
+            ['Approved by', connected.approvedBy, DISPLAY_LIMITS.name],
+          ])
+        : [],
+      hasOpenRequests: shown.length > 0,
+      openRequests: shown,
+      hasFoldedRequests: folded > 0,
+      foldedRequestsText: `…and ${folded} more open ${folded === 1 ? 'request' : 'requests'} (drafts), left out to keep this card within Teams' size limit.`,
+      hasEvents: events.length > 0,
+      events,
+      hasConnectionNote: present(view.connectionNote),
+      connectionNote: truncate(view.connectionNote, DISPLAY_LIMITS.line),
+      ...rollbackSectionData(
+        view.rollback?.checklist,
+        'after',
+        view.rollback && `After the disconnect of ${view.rollback.workspaceName} (${view.rollback.disconnectedAt}): turn back on by hand`,
+      ),
+      hasAsOf: present(view.asOf),
+      asOf: truncate(view.asOf, DISPLAY_LIMITS.shortWord),
+    }),
+  );
 }
