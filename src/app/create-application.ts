@@ -11,7 +11,9 @@ import { conversationKeys } from '../store/store';
 import type { AppContext } from './context';
 import { escapeMarkdown } from './escape-markdown';
 import { refuse, type Refusal } from '../workflow';
+import { REFUSAL_WIRE } from './refusal-wire';
 import { refused, refusedAction } from './respond';
+import { searchWorkspaces } from './search/workspace-search';
 import type { BotApplication } from './types';
 
 /** The commands and card verbs the application answers; the defaults are the bot's. */
@@ -104,6 +106,11 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
       await rememberConversation(origin, reference);
       return parts.actions[action.verb](ctx, origin, action);
     },
+    async handleSearch(origin, query) {
+      const refusal = await refusalOf(origin, 'search');
+      if (refusal) return { ok: false, statusCode: REFUSAL_WIRE[refusal.code].status, code: REFUSAL_WIRE[refusal.code].code, message: refusal.message };
+      return searchWorkspaces(ctx, query);
+    },
     async handleInstalled(origin, reference) {
       const refusal = await refusalOf(origin, 'install');
       if (refusal) return [{ text: refusal.message }];
@@ -126,6 +133,14 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
       } catch (err) {
         internalError(err, action.verb.slice(0, 64));
         return refused('internal_error', INTERNAL_ERROR_CLICK);
+      }
+    },
+    async handleSearch(origin, query) {
+      try {
+        return await app.handleSearch(origin, query);
+      } catch (err) {
+        internalError(err, 'search');
+        return { ok: false, statusCode: 500, code: 'InternalError', message: INTERNAL_ERROR_CLICK };
       }
     },
     async handleInstalled(origin, reference) {

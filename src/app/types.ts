@@ -20,11 +20,25 @@ export interface CardAction {
   replyToId: string | null;
 }
 
+/** A typeahead search from a card's `Data.Query` input (the `application/search` invoke). */
+export interface SearchQuery {
+  dataset: string;
+  /** What the user typed; may be empty. */
+  queryText: string;
+  skip: number;
+  top: number;
+}
+
+/** The answer to a search: `{title, value}` choices, or why not. */
+export type SearchResult = { ok: true; results: { title: string; value: string }[] } | { ok: false; statusCode: number; code: string; message: string };
+
 /** The application as the bot sees it: commands and card actions in, replies out. No botbuilder here. */
 export interface BotApplication {
   /** A text command from a user; `conversationReference` is this conversation's, as JSON. */
   handleCommand(origin: TurnOrigin, command: ParsedCommand, conversationReference: Json): Promise<Reply[]>;
   handleCardAction(origin: TurnOrigin, action: CardAction, conversationReference: Json): Promise<CardActionResult>;
+  /** A typeahead search of a card input (the workspace picker of a large tenant). */
+  handleSearch(origin: TurnOrigin, query: SearchQuery): Promise<SearchResult>;
   /** The bot was added to a personal chat or a team. */
   handleInstalled(origin: TurnOrigin, conversationReference: Json): Promise<Reply[]>;
 }

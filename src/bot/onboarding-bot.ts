@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { refused } from '../app/respond';
-import type { BotApplication, CardActionResult, Reply } from '../app/types';
+import type { BotApplication, CardActionResult, Reply, SearchQuery, SearchResult } from '../app/types';
 import type { Json } from '../store/store';
 import { parseCommand } from '../app/parse-command';
 import { readTurn } from './read-turn';
@@ -39,6 +39,11 @@ export class OnboardingBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'application/search') {
+      // Read here rather than by botbuilder's onSearchInvoke, which answers 400 to an empty queryText (the picker's first keystroke may be none).
+      const result = await this.options.app.handleSearch(this.origin(context), readSearchQuery(context.activity.value));
+      return { status: 200, body: toSearchBody(result) };
+    }
     if (context.activity.name !== 'adaptiveCard/action') {
       // The bot uses no other invoke (task modules, message extensions, sign-in); the base handler would answer 501.
       const name = typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : '';
@@ -46,7 +51,7 @@ export class OnboardingBot extends TeamsActivityHandler {
         status: 400,
         body: {
           code: 'UnsupportedInvoke',
-          message: `This bot does not handle "${name}" invokes; it only handles Adaptive Card actions (adaptiveCard/action).`,
+          message: `This bot does not handle "${name}" invokes; it only handles Adaptive Card actions (adaptiveCard/action) and searches (application/search).`,
         },
       };
     }
@@ -80,6 +85,26 @@ export class OnboardingBot extends TeamsActivityHandler {
 function toInvokeBody(result: CardActionResult): Json {
   return result.ok
     ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+    : { statusCode: result.statusCode, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } };
+}
+
+/** The search an `application/search` invoke asks for; what is missing or malformed reads as empty. */
+function readSearchQuery(value: unknown): SearchQuery {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as { dataset?: unknown; queryText?: unknown; queryOptions?: unknown };
+  const options = (typeof v.queryOptions === 'object' && v.queryOptions !== null ? v.queryOptions : {}) as { skip?: unknown; top?: unknown };
+  const count = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isFinite(n) ? n : fallback);
+  return {
+    dataset: typeof v.dataset === 'string' ? v.dataset.slice(0, 64) : '',
+    queryText: typeof v.queryText === 'string' ? v.queryText.slice(0, 200) : '',
+    skip: count(options.skip, 0),
+    top: count(options.top, 15),
+  };
+}
+
+/** The search response body Teams reads (conversation contract, "Large tenants"). */
+function toSearchBody(result: SearchResult): Json {
+  return result.ok
+    ? { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: result.results } }
     : { statusCode: result.statusCode, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } };
 }
 

@@ -3,7 +3,10 @@ import { DISPLAY_LIMITS, truncate } from './display-text';
 import { expandCard } from './load-template';
 import type { WorkspacePickerView } from './views';
 
-/** The picker shown by `connect` without a workspace; submits `workspace` (a resource id) with `workspace.select`. */
+/**
+ * The picker shown by `connect` without a workspace; submits `workspace` (a resource id) with `workspace.select`.
+ * With `search` (more than 25 workspaces) the input is a typeahead (`choices.data` of type Data.Query) over the listed first ones.
+ */
 export function renderWorkspacePickerCard(view: WorkspacePickerView): AdaptiveCard {
   const workspaces = view.workspaces.map((ws) => ({
     resourceId: ws.resourceId,
@@ -19,8 +22,15 @@ export function renderWorkspacePickerCard(view: WorkspacePickerView): AdaptiveCa
     ),
   }));
   const selected = view.workspaces.some((ws) => ws.resourceId === view.selectedResourceId) ? view.selectedResourceId : '';
+  const search = view.search;
   return expandCard('workspace-picker', {
     hasWorkspaces: workspaces.length > 0,
+    hasSearch: search !== undefined,
+    dataset: search?.dataset ?? '',
+    searchNote: search
+      ? `The bot sees ${search.total} workspaces: type part of a name to search them all. ` +
+        `Without search (outside Teams) the first ${workspaces.length} are listed; for any other, type \`connect <workspace>\`.`
+      : '',
     workspaces,
     selected: selected ?? '',
   });

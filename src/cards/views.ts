@@ -54,7 +54,10 @@ export interface WorkspaceChoiceView {
 }
 
 export interface WorkspacePickerView {
+  /** The choices listed on the card (with `search`: the first ones, for clients without typeahead). */
   workspaces: WorkspaceChoiceView[];
+  /** A large tenant: the input searches this `Data.Query` dataset (application/search), over `total` workspaces. */
+  search?: { dataset: string; total: number };
   /** Resource id to preselect. */
   selectedResourceId?: string;
 }

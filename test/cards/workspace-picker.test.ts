@@ -51,4 +51,17 @@ describe('workspace picker: Sentinel state Azure could not report', () => {
     expect(json).toContain('Sentinel unknown');
     expect(json).not.toMatch(/Sentinel (on|off)/);
   });
+
+  it('above 25 workspaces: a typeahead (Data.Query, dataset workspaces) over the listed first ones, saying how to search', () => {
+    const view = picker();
+    const card = renderWorkspacePickerCard({ ...view, search: { dataset: 'workspaces', total: 1000 } });
+    expectValidCard(card);
+    expect(inputIds(card)).toEqual(['workspace']);
+    const [choiceSet] = ofType(card, 'Input.ChoiceSet');
+    expect(choiceSet['choices.data']).toEqual({ type: 'Data.Query', dataset: 'workspaces' });
+    expect(choiceSet.style).toBe('filtered');
+    expect((choiceSet.choices as unknown[]).length).toBe(view.workspaces.length);
+    expect(JSON.stringify(card)).toContain('The bot sees 1000 workspaces');
+    expect(verbs(card)).toEqual(['workspace.select']);
+  });
 });

@@ -3,10 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_TOKEN } from '../../src/azure';
 import { generateTenant } from '../../src/sandbox/generate-tenant';
-import { checkRow, executeActions } from '../support/card-queries';
+import { CARD_MAX_BYTES, cardBytes } from '../../src/cards';
+import { checkRow, executeActions, walk } from '../support/card-queries';
 import { say, setSocChannel } from '../support/drive';
 import { cardOf } from '../support/fake-connector';
-import { TENANT_ID, USERS } from '../support/teams-activities';
+import { searchInvoke, TENANT_ID, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
 type Call = { service: string; method: string; path: string; status: number };
@@ -82,5 +83,44 @@ describe('a tenant of 100 subscriptions and 1,000 workspaces (calls counted thro
     const card = cardOf(await say(t, USERS.lena, 'check law-012-04'));
     expect(scanCalls(await calls()).length).toBeGreaterThan(0);
     expect(checkRow(card, 'No other workspace connected')!.text).toContain('law-097-01');
+  });
+
+  it('the picker searches: a typeahead card within 28 KB, and application/search answered from the inventory', async () => {
+    await setSocChannel(t);
+    const card = cardOf(await say(t, USERS.dana, 'connect'))!;
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    const input = walk(card).find((n) => n.type === 'Input.ChoiceSet')!;
+    expect(input['choices.data']).toEqual({ type: 'Data.Query', dataset: 'workspaces' });
+    expect((input.choices as unknown[]).length).toBe(25);
+    await clear();
+    const search = async (text: string, options = {}) => {
+      const res = await t.send(searchInvoke(t.serviceUrl, USERS.dana, text, options));
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const found = await search('law-097');
+    expect(found).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse' });
+    expect(found.value.results.map((r: { title: string }) => r.title.split(' · ')[0])).toEqual(
+      Array.from({ length: 10 }, (_, i) => `law-097-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(found.value.results[0].value).toBe(
+      `/subscriptions/${subscription(97)}/resourceGroups/rg-097-soc/providers/Microsoft.OperationalInsights/workspaces/law-097-01`,
+    );
+    // The first keystroke may be none: the first 15, not botbuilder's 400.
+    expect((await search('')).value.results).toHaveLength(15);
+    expect((await search('law', { skip: 990, top: 15 })).value.results).toHaveLength(10);
+    expect((await search('097 soc')).value.results.map((r: { title: string }) => r.title.split(' · ')[0])).toEqual([
+      'law-097-01',
+      'law-097-04',
+      'law-097-07',
+      'law-097-10',
+    ]);
+    expect(await search('x', { dataset: 'people' })).toMatchObject({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'UnknownDataset' },
+    });
+    // Searches read the inventory the bot keeps, not Azure per keystroke.
+    expect(await calls()).toEqual([]);
   });
 });

@@ -105,3 +105,19 @@ export function cardAction(
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
+
+/** The `application/search` invoke Teams sends while a user types into a `Data.Query` input, in the 1:1 chat. */
+export function searchInvoke(serviceUrl: string, user: TeamsUser, queryText: string, options: { dataset?: string; skip?: number; top?: number } = {}) {
+  return {
+    type: 'invoke',
+    name: 'application/search',
+    id: nextId(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: from(user),
+    recipient: BOT,
+    conversation: { id: personalConversationId(user), conversationType: 'personal', tenantId: TENANT_ID },
+    channelData: { tenant: { id: TENANT_ID } },
+    value: { queryText, dataset: options.dataset ?? 'workspaces', queryOptions: { skip: options.skip ?? 0, top: options.top ?? 15 } },
+  };
+}

@@ -2,8 +2,13 @@ import { renderWorkspacePickerCard } from '../../cards';
 import type { Json } from '../../store/store';
 import { isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
 import type { AppContext } from '../context';
+import { mapBounded } from '../../azure/map-bounded';
+import { WORKSPACE_DATASET } from '../search/workspace-search';
 
-/** The workspace picker: every Log Analytics workspace the bot can see, with Sentinel on or off. */
+/** Above this many workspaces the picker searches (conversation contract, "Large tenants"); it lists at most this many. */
+export const PICKER_LIST_MAX = 25;
+
+/** The workspace picker: every Log Analytics workspace the bot can see (up to 25; more are searched), with Sentinel on or off. */
 export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; card: Json } | { ok: false; message: string }> {
   let workspaces;
   let subscriptions;
@@ -23,10 +28,14 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
         'The bot cannot see any Log Analytics workspace. Give its identity Reader on the subscription that holds your Sentinel workspace, then try again.',
     };
   }
-  const sentinel = await Promise.all(workspaces.map((w) => ctx.arm.isSentinelEnabled(w).catch(whenAzureFails(null))));
+  // A large tenant searches (application/search) instead of listing: only the first ones are listed, and only their Sentinel state is read.
+  const large = workspaces.length > PICKER_LIST_MAX;
+  const listed = large ? [...workspaces].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).slice(0, PICKER_LIST_MAX) : workspaces;
+  const sentinel = await mapBounded(listed, 8, (w) => ctx.arm.isSentinelEnabled(w).catch(whenAzureFails(null)));
   const subName = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
   const card = renderWorkspacePickerCard({
-    workspaces: workspaces.map((w, i) => ({
+    ...(large ? { search: { dataset: WORKSPACE_DATASET, total: workspaces.length } } : {}),
+    workspaces: listed.map((w, i) => ({
       resourceId: w.id,
       name: w.name,
       resourceGroup: w.resourceGroup,
