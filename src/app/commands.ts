@@ -1,4 +1,5 @@
 import { cancelCommand } from './cancel/cancel-command';
+import { checkAllCommand } from './connect/check-all-command';
 import { checkCommand } from './connect/check-command';
 import { connectCommand } from './connect/connect-command';
 import type { AppContext } from './context';
@@ -10,10 +11,10 @@ import { historyCommand } from './status/history-command';
 import { statusCommand } from './status/status-command';
 import type { TurnOrigin } from './turn-origin';
 import type { Json } from '../store/store';
-import type { Reply } from './types';
+import type { Reply, TurnProgress } from './types';
 
 /** What handles one text command: the turn, what followed the command word, the conversation reference (JSON). */
-export type CommandHandler = (ctx: AppContext, origin: TurnOrigin, argument: string, reference: Json) => Promise<Reply[]>;
+export type CommandHandler = (ctx: AppContext, origin: TurnOrigin, argument: string, reference: Json, progress: TurnProgress) => Promise<Reply[]>;
 
 /**
  * Every text command of the contract and what handles it. Typed by CommandName: a command added
@@ -23,6 +24,7 @@ export const COMMAND_HANDLERS: { readonly [C in CommandName]: CommandHandler } =
   help: async () => [{ text: helpText() }],
   connect: (ctx, origin, argument) => connectCommand(ctx, origin, argument),
   check: (ctx, origin, argument) => checkCommand(ctx, origin, argument),
+  'check all': (ctx, origin, _argument, _reference, progress) => checkAllCommand(ctx, origin, progress),
   disconnect: (ctx, origin, argument) => disconnectCommand(ctx, origin, argument),
   status: (ctx, origin) => statusCommand(ctx, origin),
   history: (ctx, origin, argument) => historyCommand(ctx, origin, argument),

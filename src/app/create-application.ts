@@ -14,7 +14,7 @@ import { refuse, type Refusal } from '../workflow';
 import { REFUSAL_WIRE } from './refusal-wire';
 import { refused, refusedAction } from './respond';
 import { searchWorkspaces } from './search/workspace-search';
-import type { BotApplication } from './types';
+import type { BotApplication, TurnProgress } from './types';
 
 /** The commands and card verbs the application answers; the defaults are the bot's. */
 export interface ApplicationParts {
@@ -85,7 +85,7 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
   };
 
   const app: BotApplication = {
-    async handleCommand(origin, command, reference) {
+    async handleCommand(origin, command, reference, progress = NO_PROGRESS) {
       const refusal = await refusalOf(origin, command.name === 'unknown' ? 'message' : command.name);
       if (refusal) return [{ text: refusal.message }];
       await rememberConversation(origin, reference);
@@ -95,7 +95,7 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
           { text: shown ? `I don't know the command "${escapeMarkdown(shown)}". Type \`help\` to see what I can do.` : 'Type `help` to see what I can do.' },
         ];
       }
-      return parts.commands[command.name](ctx, origin, command.argument, reference);
+      return parts.commands[command.name](ctx, origin, command.argument, reference, progress);
     },
     async handleCardAction(origin, action, reference) {
       const refusal = await refusalOf(origin, action.verb.slice(0, 64));
@@ -119,9 +119,9 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
     },
   };
   return {
-    async handleCommand(origin, command, reference) {
+    async handleCommand(origin, command, reference, progress) {
       try {
-        return await app.handleCommand(origin, command, reference);
+        return await app.handleCommand(origin, command, reference, progress);
       } catch (err) {
         internalError(err, command.name);
         return [{ text: INTERNAL_ERROR_TEXT }];
@@ -153,6 +153,9 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
     },
   };
 }
+
+/** Progress of a turn whose client cannot be shown any (none given): the final replies alone. */
+const NO_PROGRESS: TurnProgress = { show: async () => undefined };
 
 const INTERNAL_ERROR_TEXT = 'Sorry, something went wrong on my side. Nothing was changed. Please try again; if it keeps failing, tell your Teams admin.';
 const INTERNAL_ERROR_CLICK = 'Something went wrong on my side and your click could not be handled. Please try again.';

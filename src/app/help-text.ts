@@ -9,6 +9,7 @@ export function helpText(): string {
     '- `disconnect [workspace]` disconnect the connected workspace, with a reason',
     '- `cancel` cancel your open request',
     '- `history [n]` the last n audit entries (default 20)',
+    '- `check all` readiness of every workspace with Microsoft Sentinel, blocked and unknown first',
     '',
     'Anywhere, also by @mentioning me in a channel:',
     '- `check <workspace>` readiness report for a workspace and for you',

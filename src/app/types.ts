@@ -20,6 +20,12 @@ export interface CardAction {
   replyToId: string | null;
 }
 
+/** A card that a long command shows at once and then replaces while it runs (e.g. the progress of `check all`). */
+export interface TurnProgress {
+  /** The first call posts the card in the turn's conversation; each later call replaces it. */
+  show(card: Json, summary?: string): Promise<void>;
+}
+
 /** A typeahead search from a card's `Data.Query` input (the `application/search` invoke). */
 export interface SearchQuery {
   dataset: string;
@@ -35,7 +41,7 @@ export type SearchResult = { ok: true; results: { title: string; value: string }
 /** The application as the bot sees it: commands and card actions in, replies out. No botbuilder here. */
 export interface BotApplication {
   /** A text command from a user; `conversationReference` is this conversation's, as JSON. */
-  handleCommand(origin: TurnOrigin, command: ParsedCommand, conversationReference: Json): Promise<Reply[]>;
+  handleCommand(origin: TurnOrigin, command: ParsedCommand, conversationReference: Json, progress?: TurnProgress): Promise<Reply[]>;
   handleCardAction(origin: TurnOrigin, action: CardAction, conversationReference: Json): Promise<CardActionResult>;
   /** A typeahead search of a card input (the workspace picker of a large tenant). */
   handleSearch(origin: TurnOrigin, query: SearchQuery): Promise<SearchResult>;

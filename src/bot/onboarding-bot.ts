@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { refused } from '../app/respond';
-import type { BotApplication, CardActionResult, Reply, SearchQuery, SearchResult } from '../app/types';
+import type { BotApplication, CardActionResult, Reply, SearchQuery, SearchResult, TurnProgress } from '../app/types';
 import type { Json } from '../store/store';
 import { parseCommand } from '../app/parse-command';
 import { readTurn } from './read-turn';
@@ -23,7 +23,7 @@ export class OnboardingBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const origin = this.origin(context);
-      const replies = await this.options.app.handleCommand(origin, parseCommand(context.activity.text), this.reference(context));
+      const replies = await this.options.app.handleCommand(origin, parseCommand(context.activity.text), this.reference(context), cardProgress(context));
       await sendReplies(context, replies);
       await next();
     });
@@ -106,6 +106,18 @@ function toSearchBody(result: SearchResult): Json {
   return result.ok
     ? { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: result.results } }
     : { statusCode: result.statusCode, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } };
+}
+
+/** A progress card in the turn's conversation: posted once, then replaced (updateActivity) at each later call. */
+function cardProgress(context: TurnContext): TurnProgress {
+  let id: string | undefined;
+  return {
+    async show(card, summary) {
+      const activity = { ...toActivity({ card, summary }), type: ActivityTypes.Message };
+      if (id === undefined) id = (await context.sendActivity(activity))?.id ?? '';
+      else if (id !== '') await context.updateActivity({ ...activity, id });
+    },
+  };
 }
 
 /** Builds the message activity for a reply. */

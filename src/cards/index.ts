@@ -14,3 +14,4 @@ export { renderNotificationCard, notificationSummary, notificationTitle } from '
 export { renderStatusCard } from './render-status';
 export { renderHistoryCard } from './render-history';
 export { renderMessageCard } from './render-message';
+export { renderCheckAllProgressCard, renderCheckAllReportCards, type CheckAllProgressView, type CheckAllRowView } from './render-check-all';

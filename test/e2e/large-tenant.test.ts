@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { SANDBOX_TOKEN } from '../../src/azure';
 import { generateTenant } from '../../src/sandbox/generate-tenant';
 import { CARD_MAX_BYTES, cardBytes } from '../../src/cards';
-import { checkRow, executeActions, walk } from '../support/card-queries';
+import { cardText, checkRow, executeActions, walk } from '../support/card-queries';
 import { say, setSocChannel } from '../support/drive';
 import { cardOf } from '../support/fake-connector';
-import { searchInvoke, TENANT_ID, USERS } from '../support/teams-activities';
+import { personalConversationId, personalMessage, searchInvoke, TENANT_ID, USERS } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
 type Call = { service: string; method: string; path: string; status: number };
@@ -123,4 +123,41 @@ describe('a tenant of 100 subscriptions and 1,000 workspaces (calls counted thro
     // Searches read the inventory the bot keeps, not Azure per keystroke.
     expect(await calls()).toEqual([]);
   });
+
+  it('check all: a progress card replaced while it runs, then reports within 28 KB, one row a workspace with Sentinel, blocked first', async () => {
+    const withSentinel = (fixture as unknown as { subscriptions: { workspaces: { name: string; sentinel: boolean }[] }[] }).subscriptions
+      .flatMap((sub) => sub.workspaces)
+      .filter((w) => w.sentinel)
+      .map((w) => w.name);
+    const chat = personalConversationId(USERS.dana);
+    const res = await t.send(personalMessage(t.serviceUrl, USERS.dana, 'check all'));
+    expect(res.status).toBe(200);
+    const TOTALS = /^(\d+) workspaces: (\d+) passed · (\d+) failed · (\d+) warnings · (\d+) unknown$/;
+    await t.connector.waitFor(
+      (c) => c.some((x) => x.conversationId === chat && TOTALS.test(cardText(cardOf(x)).split('\n').pop() ?? '')),
+      110_000,
+      'the totals',
+    );
+    const [progress, ...reports] = t.connector.posted(chat).map((x) => cardOf(x)!);
+    expect(cardText(progress)).toMatch(/Checked 0 of 1000 workspaces/);
+    expect(cardText(cardOf(t.connector.updates(chat).pop()!))).toMatch(/Checked all \d+ workspaces with Microsoft Sentinel in \d+ s/);
+    expect(reports.length).toBeGreaterThan(1);
+    for (const card of reports) expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    const lines = reports.flatMap((card) =>
+      walk(card)
+        .filter((n) => n.type === 'RichTextBlock')
+        .map((n) => (n.inlines as { text: string }[]).map((i) => i.text).join('')),
+    );
+    const rows = lines.filter((l) => /^law-\d{3}-\d{2} · /.test(l));
+    expect(rows.map((r) => r.split(' · ')[0]).sort()).toEqual([...withSentinel].sort());
+    const words = rows.map((r) => /· (Passed|Failed|Warning|Unknown)(:|$)/.exec(r)![1]!);
+    const rank = { Failed: 0, Unknown: 1, Warning: 2, Passed: 3 } as Record<string, number>;
+    expect(words.map((w) => rank[w])).toEqual([...words.map((w) => rank[w])].sort((a, b) => a! - b!));
+    // law-097-01 is connected: every other workspace is blocked by it; nothing was left undecided by throttling.
+    expect(rows.find((r) => r.startsWith('law-001-0') && r.includes('Failed'))).toContain('No other workspace connected');
+    const totals = TOTALS.exec(lines.pop()!)!;
+    expect(Number(totals[1])).toBe(withSentinel.length);
+    expect(Number(totals[2]) + Number(totals[3]) + Number(totals[4]) + Number(totals[5])).toBe(withSentinel.length);
+    expect(Number(totals[5])).toBe(0);
+  }, 120_000);
 });
