@@ -139,7 +139,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     kickOutbox: () => outbox.kick(),
   };
   const app = createApplication(ctx);
-  const bot = new OnboardingBot({ app, sandboxIdentity: config.mode === 'sandbox', defaultTenantId });
+  const bot = new OnboardingBot({
+    app,
+    sandboxIdentity: config.mode === 'sandbox',
+    defaultTenantId,
+    appId: config.bot.appId,
+    onDetachedError: (err) => logger.error({ err }, 'a long command could not post its progress or replies'),
+  });
   const server: Server = createServer({
     adapter,
     bot,

@@ -1,4 +1,14 @@
-import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  CloudAdapter,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type InvokeResponse,
+} from 'botbuilder';
 import { refused } from '../app/respond';
 import type { BotApplication, CardActionResult, Reply, SearchQuery, SearchResult, TurnProgress } from '../app/types';
 import type { Json } from '../store/store';
@@ -12,7 +22,17 @@ export interface OnboardingBotOptions {
   sandboxIdentity: boolean;
   /** Tenant id used when an activity carries none (Emulator). */
   defaultTenantId: string;
+  /** The bot's app id, for the messages a long command posts after its turn ended ('' in the sandbox). */
+  appId?: string;
+  /** Told when such a message could not be sent. */
+  onDetachedError?: (err: unknown) => void;
 }
+
+/**
+ * Commands that may run longer than a message turn may take (Teams gives about 15 s): their turn
+ * answers at once, and their progress and replies are posted into the conversation afterwards.
+ */
+const DETACHED_COMMANDS: ReadonlySet<string> = new Set(['check all']);
 
 /**
  * The Teams activity handler: turns activities into application calls and replies
@@ -23,8 +43,17 @@ export class OnboardingBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const origin = this.origin(context);
-      const replies = await this.options.app.handleCommand(origin, parseCommand(context.activity.text), this.reference(context), cardProgress(context));
-      await sendReplies(context, replies);
+      const command = parseCommand(context.activity.text);
+      if (DETACHED_COMMANDS.has(command.name) && context.adapter instanceof CloudAdapter) {
+        const out = afterTheTurn(context.adapter, this.options.appId ?? '', TurnContext.getConversationReference(context.activity));
+        void this.options.app
+          .handleCommand(origin, command, this.reference(context), out.progress)
+          .then(out.send)
+          .catch((err: unknown) => this.options.onDetachedError?.(err));
+      } else {
+        const replies = await this.options.app.handleCommand(origin, command, this.reference(context), cardProgress(context));
+        await sendReplies(context, replies);
+      }
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -118,6 +147,23 @@ function cardProgress(context: TurnContext): TurnProgress {
       else if (id !== '') await context.updateActivity({ ...activity, id });
     },
   };
+}
+
+/** Progress and replies posted into the conversation after the turn ended, each through its own continuation. */
+function afterTheTurn(adapter: CloudAdapter, appId: string, reference: Partial<ConversationReference>) {
+  const inConversation = (logic: (context: TurnContext) => Promise<void>) => adapter.continueConversationAsync(appId, reference, logic);
+  let progressId: string | undefined;
+  const progress: TurnProgress = {
+    async show(card, summary) {
+      const activity = { ...toActivity({ card, summary }), type: ActivityTypes.Message };
+      await inConversation(async (context) => {
+        if (progressId === undefined) progressId = (await context.sendActivity(activity))?.id ?? '';
+        else if (progressId !== '') await context.updateActivity({ ...activity, id: progressId });
+      });
+    },
+  };
+  const send = (replies: Reply[]) => inConversation((context) => sendReplies(context, replies));
+  return { progress, send };
 }
 
 /** Builds the message activity for a reply. */
