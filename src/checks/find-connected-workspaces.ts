@@ -5,7 +5,7 @@ import { AZURE_ROLE } from '../workflow';
 import { defenderAppPrincipals, isEnabledState, INCIDENT_RULE_KIND, MTP_KIND } from './connection-signals';
 
 /** Subscriptions whose workspaces are read at once, and workspaces read at once in each (ARM meters reads per subscription). */
-export const SCAN_CONCURRENCY = { subscriptions: 8, perSubscription: 4 } as const;
+export const SCAN_CONCURRENCY = { subscriptions: 8, perSubscription: 10 } as const;
 
 /**
  * Finds the workspaces that Azure signals show as connected to the Defender portal (e.g.
@@ -13,15 +13,18 @@ export const SCAN_CONCURRENCY = { subscriptions: 8, perSubscription: 4 } as cons
  * Defender apps Microsoft Sentinel Contributor on the subscription of a workspace it connects,
  * so only subscriptions where both hold it (one tenant-wide query) can hold one; only their
  * workspaces with Sentinel have their connectors read, and only those streaming XDR incidents
- * their rules, a few at a time per subscription. Errors propagate: the caller reports
+ * their rules, up to 10 at a time per subscription. Errors propagate: the caller reports
  * `unknown`, never "none connected".
  */
 export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): Promise<WorkspaceInfo[]> {
+  // The inventory is read beside the apps' principals, not after them.
+  const listed = arm.listWorkspaces();
+  listed.catch(() => undefined);
   const principals = await defenderAppPrincipals(graph);
   // The portal gives the role to both apps; a tenant without one of them cannot have connected a workspace.
   if (principals === null) return [];
   const [workspaces, assignments] = await Promise.all([
-    arm.listWorkspaces(),
+    listed,
     arm.listSubscriptionRoleAssignments(
       principals.map((p) => p.id),
       AZURE_ROLE.sentinelContributor,

@@ -22,6 +22,8 @@ export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument
       }),
     ];
   }
+  // The connected-workspace scan is the longest chain of a check: start it beside the lookup of the workspace (its answer is kept and shared).
+  void ctx.connectedWorkspaces.find(ctx.arm, ctx.graph).catch(() => undefined);
   const resolved = await resolveWorkspace(ctx.arm, argument);
   if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
   const connection = await ctx.store.getConnection(origin.tenantId);

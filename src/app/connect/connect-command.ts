@@ -19,6 +19,8 @@ export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argume
     const picker = await workspacePickerCard(ctx);
     return [picker.ok ? { card: picker.card } : messageReply({ title: 'No workspaces to show', text: picker.message, style: 'warning' })];
   }
+  // As in `check`: the connected-workspace scan starts beside the lookup of the workspace.
+  void ctx.connectedWorkspaces.find(ctx.arm, ctx.graph).catch(() => undefined);
   const resolved = await resolveWorkspace(ctx.arm, argument);
   if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
   const outcome = await prepareConnect(ctx, origin.tenantId, requester, resolved.workspace);
