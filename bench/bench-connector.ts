@@ -22,6 +22,8 @@ export class BenchConnector {
   private readonly posts = new Map<string, PostedActivity[]>();
   private readonly waiters = new Map<string, Waiter[]>();
   private nextId = 1;
+  /** The largest Adaptive Card posted or updated since the last reset, in bytes of its JSON. */
+  largestCardBytes = 0;
   /** Calls by method, for the report. */
   readonly counts = { POST: 0, PUT: 0, other: 0 };
   url = '';
@@ -46,6 +48,7 @@ export class BenchConnector {
   /** Forgets the posts (between phases). */
   reset(): void {
     this.posts.clear();
+    this.largestCardBytes = 0;
   }
 
   /** The last post to `conversationId` that satisfies `predicate`, if any. */
@@ -89,6 +92,10 @@ export class BenchConnector {
         return;
       }
       const conversationId = decodeURIComponent(match[1]);
+      const body = parseBody(chunks);
+      for (const a of (body.attachments as { content?: unknown }[] | undefined) ?? []) {
+        this.largestCardBytes = Math.max(this.largestCardBytes, Buffer.byteLength(JSON.stringify(a.content ?? {})));
+      }
       let id: string;
       if (req.method === 'PUT' && match[2]) {
         this.counts.PUT += 1;
@@ -96,7 +103,7 @@ export class BenchConnector {
       } else {
         this.counts.POST += 1;
         id = `bench-activity-${this.nextId++}`;
-        this.record(conversationId, { id, body: parseBody(chunks) });
+        this.record(conversationId, { id, body });
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id }));

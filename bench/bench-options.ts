@@ -22,6 +22,10 @@ export interface BenchOptions {
   botNodeArgs: string[];
   /** Where the bot's CPU profiles of the level runs go (--profile dir); null = no profiling. */
   profileDir: string | null;
+  /** Generated tenants measured (workspaces, 10 per subscription; --large-sizes 10,100,1000). */
+  largeTenants: number[];
+  /** `--tenant large`: only the generated tenants (their figures replace those in the results file). */
+  tenant: 'all' | 'large';
   /** Where the results go; null = don't write. */
   resultsFile: string | null;
 }
@@ -38,6 +42,8 @@ export const DEFAULT_OPTIONS: Omit<BenchOptions, 'resultsFile'> = {
   checkRuns: 5,
   botNodeArgs: startScriptNodeFlags(),
   profileDir: null,
+  largeTenants: [10, 100, 1000],
+  tenant: 'all',
 };
 
 const positiveInt = (name: string, raw: string, min = 0): number => {
@@ -85,13 +91,24 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv, default
       case '--node-args':
         options.botNodeArgs = value().split(/\s+/).filter(Boolean);
         break;
+      case '--tenant': {
+        const v = value();
+        if (v !== 'large') throw new Error(`bench: --tenant=${JSON.stringify(v)} is not valid: use --tenant large (or leave it out for everything)`);
+        options.tenant = 'large';
+        break;
+      }
+      case '--large-sizes':
+        options.largeTenants = value()
+          .split(',')
+          .map((v) => positiveInt(flag, v.trim(), 1));
+        break;
       case '--out':
         options.resultsFile = value();
         break;
       case '--help':
         throw new Error(
           'usage: npm run bench -- [--latency ms] [--levels 1,50,200] [--seconds s] [--think ms] [--open-requests n] [--profile dir] [--node-args ' +
-            '"flags"] [--out file]',
+            '"flags"] [--tenant large] [--large-sizes 10,100,1000] [--out file]',
         );
       default:
         throw new Error(`bench: unknown option ${flag} (try --help)`);

@@ -1,5 +1,6 @@
 import type { BenchOptions } from './bench-options';
 import type { CheckTiming } from './measure-checks';
+import type { LargeTenantResult } from './measure-large-tenant';
 import type { LevelResult } from './measure-level';
 import type { OpenRequestsResult } from './measure-open-requests';
 import type { Throughput } from './measure-throughput';
@@ -14,6 +15,8 @@ export interface BenchResults {
   throughput: { concurrency: number; seconds: number; echo: Throughput; bot: Throughput; ratioToEcho: number };
   levels: Record<string, LevelResult>;
   openRequests: OpenRequestsResult;
+  /** Generated tenants by workspace count ("10", "100", "1000"). */
+  largeTenant: Record<string, LargeTenantResult>;
   targets: Target[];
 }
 
@@ -23,6 +26,47 @@ export interface Target {
   limit: string;
   measured: number;
   met: boolean;
+}
+
+/** The large-tenant targets, judged on the largest generated tenant (none when none was measured). */
+export function judgeLargeTenantTargets(large: Record<string, LargeTenantResult>, latencyMs: number): Target[] {
+  const sizes = Object.keys(large).map(Number);
+  if (sizes.length === 0) return [];
+  const t = large[String(Math.max(...sizes))]!;
+  const at = `${t.workspaces} workspaces in ${t.subscriptions} subscriptions, ${latencyMs} ms latency, throttling on`;
+  const check = Math.max(t.checkCold.ms, t.checkWarm.ms);
+  const calls = Math.max(t.checkCold.calls, t.checkWarm.calls);
+  return [
+    {
+      id: 'large-check-time',
+      description: `check <workspace> wall time (cold and warm, slower), ${at}`,
+      limit: '≤ 2000 ms',
+      measured: check,
+      met: check <= 2000,
+    },
+    {
+      id: 'large-check-calls',
+      description: `ARM + Resource Graph + Graph calls per check (slower run), ${at}`,
+      limit: '≤ 40, no Unknown',
+      measured: calls,
+      met: calls <= 40 && t.checkCold.unknownRows + t.checkWarm.unknownRows === 0,
+    },
+    { id: 'large-search', description: `picker search answer (slowest of 5), ${at}`, limit: '≤ 1000 ms', measured: t.searchMaxMs, met: t.searchMaxMs <= 1000 },
+    {
+      id: 'large-check-all',
+      description: `check all, until the totals line (ms), ${at}`,
+      limit: '≤ 60000 ms, 0 Unknown',
+      measured: t.checkAll.ms,
+      met: t.checkAll.ms <= 60_000 && t.checkAll.unknown === 0,
+    },
+    {
+      id: 'large-card',
+      description: `largest card posted or updated (bytes), ${at}`,
+      limit: '≤ 28000 bytes',
+      measured: t.largestCardBytes,
+      met: t.largestCardBytes <= 28_000,
+    },
+  ];
 }
 
 /** The issue's targets, judged on the measured figures. */
@@ -64,7 +108,43 @@ export function judgeTargets(r: Omit<BenchResults, 'targets'>): Target[] {
       measured: r.readiness.maxMs,
       met: r.readiness.maxMs <= 2000,
     },
+    ...judgeLargeTenantTargets(r.largeTenant, r.options.latencyMs),
   ];
+}
+
+/** The generated tenants' figures as a Markdown table. */
+export function formatLargeTenants(large: Record<string, LargeTenantResult>): string {
+  const rows = [
+    [
+      'workspaces',
+      'subs',
+      'check cold ms / calls',
+      'check warm ms / calls',
+      '429s',
+      'search max ms',
+      'picker bytes',
+      'check all s',
+      'rows',
+      'unknown',
+      'largest card',
+    ],
+  ];
+  for (const t of Object.values(large)) {
+    rows.push([
+      String(t.workspaces),
+      String(t.subscriptions),
+      `${t.checkCold.ms} / ${t.checkCold.calls} (ARM ${t.checkCold.armCalls}, RG ${t.checkCold.resourceGraphCalls}, Graph ${t.checkCold.graphCalls})`,
+      `${t.checkWarm.ms} / ${t.checkWarm.calls}`,
+      String(t.checkCold.throttled + t.checkWarm.throttled),
+      String(t.searchMaxMs),
+      String(t.pickerCardBytes),
+      (t.checkAll.ms / 1000).toFixed(1),
+      String(t.checkAll.rows),
+      String(t.checkAll.unknown),
+      String(t.largestCardBytes),
+    ]);
+  }
+  return table(rows);
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1)) : 'n/a');
@@ -126,6 +206,7 @@ export function formatReport(r: BenchResults): string {
     '',
     table(figures),
     '',
+    ...(Object.keys(r.largeTenant).length ? [formatLargeTenants(r.largeTenant), ''] : []),
     table(targets),
     ...(errors.length ? ['', 'Failed flows:', ...errors] : []),
   ].join('\n');

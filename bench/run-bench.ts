@@ -3,9 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BenchConnector } from './bench-connector';
 import { readBenchOptions, type BenchOptions } from './bench-options';
-import { formatReport, judgeTargets, type BenchResults } from './bench-report';
+import { formatLargeTenants, formatReport, judgeLargeTenantTargets, judgeTargets, type BenchResults } from './bench-report';
 import { closeIdleSockets } from './http-client';
 import { measureChecks } from './measure-checks';
+import { measureLargeTenant, type LargeTenantResult } from './measure-large-tenant';
 import { measureLevel, type LevelResult } from './measure-level';
 import { measureOpenRequests } from './measure-open-requests';
 import { closedLoop, type Throughput } from './measure-throughput';
@@ -54,6 +55,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       });
     }
 
+    const largeTenant = await measureLargeTenants(options, workDir, connector, log);
+
     log(`open requests: ${options.openRequests} drafts`);
     const openRequests = await measureOpenRequests({
       count: options.openRequests,
@@ -80,6 +83,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       throughput,
       levels,
       openRequests,
+      largeTenant,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
     if (options.resultsFile) fs.writeFileSync(options.resultsFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -92,6 +96,46 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     closeIdleSockets();
     if (process.env.BENCH_KEEP_LOGS) log(`logs kept in ${workDir}`);
     else if (!keepWorkDir) fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The generated tenants, one bot each (ARM throttling and the Resource Graph quota on). */
+async function measureLargeTenants(
+  options: BenchOptions,
+  workDir: string,
+  connector: BenchConnector,
+  log: (line: string) => void,
+): Promise<Record<string, LargeTenantResult>> {
+  const out: Record<string, LargeTenantResult> = {};
+  for (const workspaces of options.largeTenants) {
+    log(`generated tenant: ${workspaces} workspaces, ${options.latencyMs} ms per call, throttling on`);
+    out[String(workspaces)] = await measureLargeTenant({ workspaces, latencyMs: options.latencyMs, workDir, connector, nodeArgs: options.botNodeArgs });
+  }
+  return out;
+}
+
+/**
+ * `npm run bench -- --tenant large`: the generated tenants alone; their figures and targets replace
+ * those of the results file (kept with everything else it holds), or start one.
+ */
+export async function runLargeTenantBench(options: BenchOptions, log: (line: string) => void = () => undefined): Promise<string> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-bench-large-'));
+  const connector = new BenchConnector();
+  await connector.start();
+  try {
+    const largeTenant = await measureLargeTenants(options, workDir, connector, log);
+    const targets = judgeLargeTenantTargets(largeTenant, options.latencyMs);
+    if (options.resultsFile) {
+      const previous = fs.existsSync(options.resultsFile) ? (JSON.parse(fs.readFileSync(options.resultsFile, 'utf8')) as Partial<BenchResults>) : {};
+      const kept = (previous.targets ?? []).filter((t) => !t.id.startsWith('large-'));
+      fs.writeFileSync(options.resultsFile, `${JSON.stringify({ ...previous, largeTenant, targets: [...kept, ...targets] }, null, 2)}\n`);
+    }
+    const rows = [formatLargeTenants(largeTenant), '', ...targets.map((t) => `${t.met ? 'met' : 'NOT MET'}: ${t.description}: ${t.measured} (${t.limit})`)];
+    return rows.join('\n');
+  } finally {
+    await connector.stop();
+    closeIdleSockets();
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
@@ -137,6 +181,11 @@ async function measureThroughput(options: BenchOptions, workDir: string, service
 async function main(): Promise<void> {
   const options = readBenchOptions(process.argv.slice(2), process.env, path.join(ROOT, 'bench/results.json'));
   const started = Date.now();
+  if (options.tenant === 'large') {
+    const report = await runLargeTenantBench(options, (line) => process.stdout.write(`… ${line}\n`));
+    process.stdout.write(`\n${report}\n\nWritten ${options.resultsFile} in ${Math.round((Date.now() - started) / 1000)} s.\n`);
+    return;
+  }
   const results = await runBench(options, (line) => process.stdout.write(`… ${line}\n`));
   process.stdout.write(
     `\n${formatReport(results)}\n\nWritten ${path.relative(process.cwd(), options.resultsFile ?? '') || options.resultsFile} in ` +

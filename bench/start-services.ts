@@ -28,6 +28,8 @@ export async function startBot(options: {
   nodeArgs?: string[];
   logLevel?: string;
   tenants?: string[];
+  /** More environment, last (e.g. SANDBOX_TENANT and SANDBOX_THROTTLE=on for a generated tenant). */
+  env?: Record<string, string>;
 }): Promise<Child> {
   const port = await freePort();
   return spawnService({
@@ -37,6 +39,7 @@ export async function startBot(options: {
       LOG_LEVEL: options.logLevel ?? 'info',
       ...allowedTenantsEnv(options.tenants ?? []),
       ...(options.sandboxUrl ? { SANDBOX_URL: options.sandboxUrl } : { SANDBOX_LATENCY_MS: String(options.latencyMs ?? 0), SANDBOX_THROTTLE: 'off' }),
+      ...options.env,
     },
     port,
     readyPath: '/readyz',

@@ -32,6 +32,7 @@ describe('npm run bench (a few users, a few seconds)', () => {
       openRequests: 20,
       readySamples: 1,
       checkRuns: 2,
+      largeTenants: [10],
       resultsFile,
     };
     const results = await runBench(options);
@@ -70,11 +71,38 @@ describe('npm run bench (a few users, a few seconds)', () => {
     expect(results.openRequests.created).toBe(20);
     expect(results.openRequests.peakRssMb).toBeGreaterThan(results.openRequests.baselineRssMb * 0.5);
     expect(results.readiness.samplesMs).toHaveLength(1);
-    expect(results.targets.map((t) => t.id)).toEqual(['invoke-p99', 'check-concurrency', 'throughput', 'peak-rss', 'ready']);
+    expect(results.targets.map((t) => t.id)).toEqual([
+      'invoke-p99',
+      'check-concurrency',
+      'throughput',
+      'peak-rss',
+      'ready',
+      'large-check-time',
+      'large-check-calls',
+      'large-search',
+      'large-check-all',
+      'large-card',
+    ]);
+    // The generated tenant of 10 workspaces: every figure of check, search and check all.
+    const small = results.largeTenant['10']!;
+    expect(small).toMatchObject({ workspaces: 10, subscriptions: 1 });
+    expect(small.checkCold.calls).toBeGreaterThan(0);
+    expect(small.checkCold.resourceGraphCalls).toBeGreaterThan(0);
+    expect(small.checkAll.rows).toBeGreaterThan(0);
+    expect(small.checkAll.unknown).toBe(0);
+    expect(small.largestCardBytes).toBeGreaterThan(small.pickerCardBytes - 1);
     for (const target of results.targets) expect(typeof target.met).toBe('boolean');
 
     const table = formatReport(results);
-    for (const label of ['p99 ms', 'throughput ratio bot / echo', 'check wall / slowest call', 'check wall / sum of calls', 'peak RSS', '/readyz']) {
+    for (const label of [
+      'p99 ms',
+      'throughput ratio bot / echo',
+      'check wall / slowest call',
+      'check wall / sum of calls',
+      'peak RSS',
+      '/readyz',
+      'check all s',
+    ]) {
       expect(table).toContain(label);
     }
   }, 180_000);
@@ -87,6 +115,9 @@ describe('npm run bench (a few users, a few seconds)', () => {
     );
     expect(options).toMatchObject({ latencyMs: 120, levels: [1, 5], levelSeconds: 3, thinkMs: 0, openRequests: 10, resultsFile: '/tmp/r.json' });
     expect(readBenchOptions([], {}, 'x').latencyMs).toBe(300);
+    expect(readBenchOptions([], {}, 'x')).toMatchObject({ tenant: 'all', largeTenants: [10, 100, 1000] });
+    expect(readBenchOptions(['--tenant', 'large', '--large-sizes', '10,100'], {}, 'x')).toMatchObject({ tenant: 'large', largeTenants: [10, 100] });
+    expect(() => readBenchOptions(['--tenant', 'huge'], {}, 'x')).toThrow(/--tenant="huge" is not valid/);
     expect(() => readBenchOptions(['--levels', 'many'], {}, 'x')).toThrow(/--levels="many" is not valid/);
   });
 });
