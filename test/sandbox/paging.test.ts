@@ -53,9 +53,16 @@ describe('paging: lists of 250 items are read whole through the real clients', (
   it('workspaces and subscriptions', async () => {
     const arm = h.arm();
     expect(await arm.listSubscriptions()).toHaveLength(N + 2);
+    expect(await pages(/^\/subscriptions$/)).toBe(6);
+    // The inventory is one Resource Graph query (250 rows fit in one page of 1,000).
     expect((await arm.listWorkspaces()).filter((w) => w.resourceGroup === 'rg-many')).toHaveLength(N);
-    // listWorkspaces lists the subscriptions again: two listings of six pages.
-    expect(await pages(/^\/subscriptions$/)).toBe(12);
+    expect(await pages(/ResourceGraph/)).toBe(1);
+    // Where Resource Graph is refused, the ARM lists stand in, read whole: the subscriptions again, then five pages of workspaces.
+    await h.request('DELETE', '/sandbox/calls');
+    await h.request('POST', '/sandbox/faults', { match: 'ResourceGraph', status: 403, count: 1 });
+    expect((await arm.listWorkspaces()).filter((w) => w.resourceGroup === 'rg-many')).toHaveLength(N);
+    expect(await pages(/^\/subscriptions$/)).toBe(6);
+    expect(await pages(new RegExp(`^/subscriptions/${SUB}/providers/Microsoft.OperationalInsights/workspaces$`))).toBe(6);
   });
 
   it('role assignments', async () => {
