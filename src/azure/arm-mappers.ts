@@ -1,7 +1,7 @@
 import type { AlertRuleUnion, AutomationRule, DataConnectorUnion } from '@azure/arm-securityinsight';
 import type { Workspace } from '@azure/arm-operationalinsights';
-import type { RoleAssignment } from '@azure/arm-authorization';
-import type { AlertRuleInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, WorkspaceInfo, WorkspaceRef } from './ports';
+import type { RoleAssignment, RoleEligibilityScheduleInstance } from '@azure/arm-authorization';
+import type { AlertRuleInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, RoleEligibilityInfo, WorkspaceInfo, WorkspaceRef } from './ports';
 
 /** Subscription, resource group and name of a workspace's ARM id, or undefined when it is not one. */
 function parseWorkspaceId(id: string): WorkspaceRef | undefined {
@@ -48,11 +48,19 @@ export function toAutomationRuleInfo(rule: AutomationRule): AutomationRuleInfo {
   return { name: rule.name ?? '', displayName: propertiesOf<{ displayName: string }>(rule).displayName };
 }
 
-/** A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased. */
-export function toRoleAssignmentInfo(ra: RoleAssignment): RoleAssignmentInfo {
-  return {
+/**
+ * A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased.
+ * The ABAC condition is kept: an Owner with a condition is not an unconditional Owner.
+ */
+export function toRoleAssignmentInfo(ra: RoleAssignment | RoleEligibilityScheduleInstance): RoleAssignmentInfo {
+  const info: RoleAssignmentInfo = {
     scope: ra.scope ?? '',
     roleDefinitionGuid: (ra.roleDefinitionId ?? '').split('/').pop()?.toLowerCase() ?? '',
     principalId: ra.principalId ?? '',
   };
+  if (typeof ra.condition === 'string' && ra.condition.trim() !== '') info.condition = ra.condition;
+  return info;
 }
+
+/** A PIM eligibility instance, in the shape of a role assignment (it grants nothing until activated). */
+export const toRoleEligibilityInfo = (instance: RoleEligibilityScheduleInstance): RoleEligibilityInfo => toRoleAssignmentInfo(instance);

@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { createArmClients } from './arm-clients';
-import { toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
+import { toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toRoleEligibilityInfo, toWorkspaceInfo } from './arm-mappers';
 import { describeCredential } from './credentials';
 import { listSubscriptions } from './list-subscriptions';
 import { assertObjectId, AzureCallError, odataString, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
@@ -37,14 +37,19 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     insecureSandbox: insecure,
     retryOptions: options.retryOptions ?? DEFAULT_RETRY_OPTIONS,
   });
-  const ctx: CallContext = { timeoutMs: options.callTimeoutMs ?? 5000, credentialName: describeCredential(options.credential) };
-  const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn);
+  const ctx: CallContext = {
+    timeoutMs: options.callTimeoutMs ?? 5000,
+    credentialName: describeCredential(options.credential),
+    service: 'Azure Resource Manager',
+  };
+  // Reader on the subscription (or a management group above it) covers every read the bot makes.
+  const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn, 'Reader');
+  const subscriptionOf = (scope: string): string => /^\/?subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000';
 
   async function listRoleAssignments(operation: string, scope: string, filter: string): Promise<RoleAssignmentInfo[]> {
-    const subscriptionId = /^\/?subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000';
     const list = await call(operation, (abortSignal) =>
       // The SDK puts `{scope}` after a slash itself.
-      collect(clients.forSubscription(subscriptionId).authorization.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal })),
+      collect(clients.forSubscription(subscriptionOf(scope)).authorization.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal })),
     );
     return list.map(toRoleAssignmentInfo);
   }
@@ -138,6 +143,20 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
     },
 
     listRoleAssignmentsAtScope: (scope) => listRoleAssignments(`list role assignments at ${scope}`, scope, 'atScope()'),
+
+    async listRoleEligibilityFor(scope, principalId) {
+      const operation = `list PIM-eligible roles of ${principalId} at ${scope}`;
+      assertObjectId(principalId, operation);
+      const list = await call(operation, (abortSignal) =>
+        collect(
+          clients.forSubscription(subscriptionOf(scope)).authorization.roleEligibilityScheduleInstances.listForScope(scope.replace(/^\/+/, ''), {
+            filter: `assignedTo('${odataString(principalId)}')`,
+            abortSignal,
+          }),
+        ),
+      );
+      return list.map(toRoleEligibilityInfo);
+    },
   };
   return adapter;
 }

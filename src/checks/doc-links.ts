@@ -10,4 +10,12 @@ export const DOC_LINKS = {
   defenderPortal: 'https://security.microsoft.com/homepage',
   defenderWorkspaces: 'https://security.microsoft.com/securitysettings/sentinel/workspaces',
   serviceHealth: 'https://status.azure.com/',
+  /** Activating an Entra role in Privileged Identity Management. */
+  pimActivateEntra: 'https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-activate-role',
+  /** Activating an Azure resource role in Privileged Identity Management. */
+  pimActivateAzure: 'https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-resource-roles-activate-your-roles',
+  /** Granting Microsoft Graph application permissions (with admin consent). */
+  graphPermissions: 'https://learn.microsoft.com/entra/identity-platform/howto-update-permissions',
+  /** Assigning Azure roles, e.g. Reader to the bot's identity. */
+  azureRoleAssignCli: 'https://learn.microsoft.com/azure/role-based-access-control/role-assignments-cli',
 } as const;

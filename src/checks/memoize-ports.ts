@@ -31,10 +31,12 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
       listAutomationRules: memo('automation', (ref) => arm.listAutomationRules(ref)),
       listRoleAssignmentsFor: memo('rolesFor', (scope: string, id: string) => arm.listRoleAssignmentsFor(scope, id)),
       listRoleAssignmentsAtScope: memo('rolesAt', (scope: string) => arm.listRoleAssignmentsAtScope(scope)),
+      listRoleEligibilityFor: memo('eligibleFor', (scope: string, id: string) => arm.listRoleEligibilityFor(scope, id)),
     },
     graph: {
       hasDefenderXdr: memo('xdr', () => graph.hasDefenderXdr()),
       listEntraRoleTemplateIds: memo('entra', (id: string) => graph.listEntraRoleTemplateIds(id)),
+      listEntraRoleEligibility: memo('entraEligible', (id: string) => graph.listEntraRoleEligibility(id)),
       getUser: memo('user', (id: string) => graph.getUser(id)),
       findServicePrincipal: memo('sp', (appId: string) => graph.findServicePrincipal(appId)),
     },

@@ -1,6 +1,7 @@
 import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
 import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
 import {
+  activateInPim,
   APPROVER_REQUIREMENT,
   evaluateAzureRequirement,
   evaluateEntraRequirement,
@@ -9,6 +10,7 @@ import {
   workspaceResourceId,
   type Person,
 } from '../workflow';
+import { isAzureFailure } from './describe-call-error';
 import { isEnabledState, MTP_KIND } from './connection-signals';
 import { DOC_LINKS } from './doc-links';
 import { findConnectedWorkspaces } from './find-connected-workspaces';
@@ -22,6 +24,13 @@ export interface CheckInput {
   requester: Person;
   recordedConnection: WorkspaceRef | null;
 }
+
+/** An eligibility read that fails says nothing: the check then reads as if there were none. */
+const unlessUnreadable = <T>(promise: Promise<T>): Promise<T | undefined> =>
+  promise.catch((err: unknown) => {
+    if (isAzureFailure(err)) return undefined;
+    throw err;
+  });
 
 type Decided = Omit<CheckOutcome, 'id' | 'title' | 'blocking'>;
 
@@ -142,14 +151,26 @@ export const entraRoleCheck: PrerequisiteCheck = {
   title: 'Entra role for onboarding',
   blocking: false,
   async run({ graph, requester }) {
-    const verdict = evaluateEntraRequirement(await graph.listEntraRoleTemplateIds(requester.id));
-    return verdict.met
-      ? { result: 'pass', reason: `${requester.name} holds ${verdict.roleNames.join(' and ')} in Microsoft Entra ID.` }
-      : {
-          result: 'warn',
-          reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
-          remediation: { text: `The person who approves and performs the portal step needs ${APPROVER_REQUIREMENT.entra}.`, url: DOC_LINKS.entraRoles },
-        };
+    const active = await graph.listEntraRoleTemplateIds(requester.id);
+    let verdict = evaluateEntraRequirement(active);
+    if (verdict.met) return { result: 'pass', reason: `${requester.name} holds ${verdict.roleNames.join(' and ')} in Microsoft Entra ID.` };
+    // Only to say what to activate: an eligible role is never a held one.
+    const eligible = await unlessUnreadable(graph.listEntraRoleEligibility(requester.id));
+    verdict = evaluateEntraRequirement(active, eligible ?? []);
+    if (verdict.activate) {
+      return {
+        result: 'warn',
+        reason:
+          `${requester.name} is eligible for ${verdict.activate.join(' and ')} but has not activated it: ${activateInPim(verdict.activate)}, ` +
+          'then run `check` again.',
+        remediation: { text: `The person who approves needs ${APPROVER_REQUIREMENT.entra}, active at the click.`, url: DOC_LINKS.pimActivateEntra },
+      };
+    }
+    return {
+      result: 'warn',
+      reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
+      remediation: { text: `The person who approves and performs the portal step needs ${APPROVER_REQUIREMENT.entra}.`, url: DOC_LINKS.entraRoles },
+    };
   },
 };
 
@@ -159,14 +180,25 @@ export const azureRolesCheck: PrerequisiteCheck = {
   blocking: false,
   async run({ arm, requester, workspace }) {
     const workspaceId = workspaceResourceId(workspace);
-    const verdict = evaluateAzureRequirement(workspaceId, await arm.listRoleAssignmentsFor(workspaceId, requester.id));
-    return verdict.met
-      ? { result: 'pass', reason: `${requester.name} holds ${verdict.held.join(', ')}.` }
-      : {
-          result: 'warn',
-          reason: `${requester.name} ${verdict.missing}: the approver will need these roles.`,
-          remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}.`, url: DOC_LINKS.sentinelRoles },
-        };
+    const active = await arm.listRoleAssignmentsFor(workspaceId, requester.id);
+    let verdict = evaluateAzureRequirement(workspaceId, active);
+    if (verdict.met) return { result: 'pass', reason: `${requester.name} holds ${verdict.held.join(', ')}.` };
+    const eligible = await unlessUnreadable(arm.listRoleEligibilityFor(workspaceId, requester.id));
+    verdict = evaluateAzureRequirement(workspaceId, active, eligible ?? []);
+    if (verdict.activate) {
+      return {
+        result: 'warn',
+        reason:
+          `${requester.name} is eligible for ${verdict.activate.join(' and ')} but has not activated ${verdict.activate.length > 1 ? 'them' : 'it'}: ` +
+          `${activateInPim(verdict.activate)}, then run \`check\` again.`,
+        remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}, active at the click.`, url: DOC_LINKS.pimActivateAzure },
+      };
+    }
+    return {
+      result: 'warn',
+      reason: `${requester.name} ${verdict.missing}: the approver will need these roles.`,
+      remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}.`, url: DOC_LINKS.sentinelRoles },
+    };
   },
 };
 

@@ -152,7 +152,7 @@ describe('prerequisite checks over the sandbox', () => {
       expect(outcome).toMatchObject({ word: 'Warning', reason: expect.stringContaining('holds neither Global Administrator nor Security Administrator') });
       expect(outcome.remediation?.text).toContain('Global Administrator or Security Administrator in Microsoft Entra ID');
     });
-    test('Unknown when Graph does not answer', () => expectUnknownOnFailure(s, entraRoleCheck, 'transitiveRoleAssignments', { requester: RAVI }));
+    test('Unknown when Graph does not answer', () => expectUnknownOnFailure(s, entraRoleCheck, 'directory/roleAssignments', { requester: RAVI }));
   });
 
   describe('azure-roles (information, not blocking)', () => {

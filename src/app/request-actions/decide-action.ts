@@ -1,5 +1,5 @@
 import { renderApprovalCard, renderPortalStepCard } from '../../cards';
-import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
+import { describeCallError, isAzureFailure } from '../../checks/describe-call-error';
 import { evaluatePersonRoles } from '../../checks/evaluate-person-roles';
 import { refusalAudit, refuse, type RoleEvaluation } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
@@ -12,6 +12,7 @@ import { cardResult, refused, refusedAction } from '../respond';
  * `request.approve` / `request.reject` from the SOC channel, for connect and disconnect. The
  * clicker's roles are read from Azure and Graph at the click (groups included), never taken from
  * the card; whether they suffice, and four-eyes, state and version, are the workflow's to decide.
+ * A role held only as PIM-eligible is refused with what to activate (`role_not_active`).
  */
 export function decideAction(decision: 'approve' | 'reject'): CardActionHandler {
   return requestAction(decision === 'approve' ? 'request.approve' : 'request.reject', { notFound: 'This request no longer exists.' }, async (c) => {
@@ -19,7 +20,8 @@ export function decideAction(decision: 'approve' | 'reject'): CardActionHandler 
     const at = ctx.now();
     let roles: RoleEvaluation;
     try {
-      roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), Date.now() + INVOKE_BUDGET_MS);
+      // The active roles decide; PIM eligibility is read only to say what to activate, and never delays the answer past the budget.
+      roles = await evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind, { deadline: Date.now() + INVOKE_BUDGET_MS });
     } catch (err) {
       if (!isAzureFailure(err)) throw err;
       const message = `Your roles could not be verified (${describeCallError(err)}), so nothing was changed. Try again in a minute.`;
