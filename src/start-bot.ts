@@ -128,7 +128,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     arm,
     graph,
     logger,
-    config: { mode: config.mode, verify: config.verify, requestExpiryHours: config.requestExpiryHours, tenancy },
+    config: { mode: config.mode, verify: config.verify, requestExpiryHours: config.requestExpiryHours, tenancy, azureTenantId: ownTenantId },
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
     kickOutbox: () => outbox.kick(),

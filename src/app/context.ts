@@ -11,7 +11,11 @@ export interface AppContext {
   arm: ArmPort;
   graph: GraphPort;
   logger: Logger;
-  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'> & { tenancy: Tenancy };
+  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'> & {
+    tenancy: Tenancy;
+    /** The Entra tenant whose ARM and Graph the bot reads (the fixture's in sandbox mode); null when unknown. */
+    azureTenantId: string | null;
+  };
   /** The clock; tests pass their own. */
   now: () => Date;
   newId: () => string;

@@ -17,6 +17,10 @@ export interface WorkspaceInfo extends WorkspaceRef {
 export interface SubscriptionInfo {
   subscriptionId: string;
   displayName: string;
+  /** The subscription's own Entra tenant (`tenantId` of `GET /subscriptions`); another tenant's means Azure Lighthouse. */
+  tenantId?: string;
+  /** Tenants that manage the subscription through Azure Lighthouse (`managedByTenants[].tenantId`), lower case. */
+  managedByTenants?: string[];
 }
 
 export interface DataConnectorInfo {

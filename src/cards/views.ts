@@ -49,6 +49,8 @@ export interface WorkspaceChoiceView {
   subscription: string;
   /** null when Azure could not say (shown as unknown, never as on or off). */
   sentinelEnabled: boolean | null;
+  /** Set when the subscription belongs to another tenant (Azure Lighthouse): the workspace cannot be connected here. */
+  otherTenantId?: string;
 }
 
 export interface WorkspacePickerView {

@@ -18,4 +18,6 @@ export const DOC_LINKS = {
   graphPermissions: 'https://learn.microsoft.com/entra/identity-platform/howto-update-permissions',
   /** Assigning Azure roles, e.g. Reader to the bot's identity. */
   azureRoleAssignCli: 'https://learn.microsoft.com/azure/role-based-access-control/role-assignments-cli',
+  /** Azure Lighthouse and the Defender portal: one tenant only, GDAP / Lighthouse not supported. */
+  lighthouse: 'https://learn.microsoft.com/azure/sentinel/microsoft-sentinel-onboard',
 } as const;

@@ -5,10 +5,12 @@ import { appsHaveContributorOn, isEnabledState, INCIDENT_RULE_KIND, MTP_KIND } f
 /**
  * Finds the workspaces that Azure signals show as connected to the Defender portal
  * (e.g. connected in the portal before the bot was installed). Errors propagate:
- * the caller reports `unknown`, never "none connected".
+ * the caller reports `unknown`, never "none connected". Given the bot's tenant, the workspaces
+ * of other tenants' subscriptions (Azure Lighthouse) are left out: they belong to another portal.
  */
-export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): Promise<WorkspaceInfo[]> {
-  const workspaces = await arm.listWorkspaces();
+export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort, homeTenantId?: string): Promise<WorkspaceInfo[]> {
+  const [all, foreign] = await Promise.all([arm.listWorkspaces(), homeTenantId ? otherTenantsSubscriptions(arm, homeTenantId) : new Set<string>()]);
+  const workspaces = all.filter((w) => !foreign.has(w.subscriptionId.toLowerCase()));
   const subscriptions = [...new Set(workspaces.map((w) => w.subscriptionId.toLowerCase()))];
   const withApps = new Set<string>();
   const candidates: WorkspaceInfo[] = [];
@@ -31,4 +33,12 @@ export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): P
     }),
   ]);
   return candidates.filter((ws) => withApps.has(ws.subscriptionId.toLowerCase()));
+}
+
+/** The ids (lower case) of the subscriptions ARM lists under another tenant than `homeTenantId`. */
+export async function otherTenantsSubscriptions(arm: ArmPort, homeTenantId: string): Promise<Set<string>> {
+  const home = homeTenantId.toLowerCase();
+  return new Set(
+    (await arm.listSubscriptions()).filter((s) => s.tenantId !== undefined && s.tenantId.toLowerCase() !== home).map((s) => s.subscriptionId.toLowerCase()),
+  );
 }

@@ -23,6 +23,8 @@ export interface CheckInput {
   workspace: WorkspaceRef;
   requester: Person;
   recordedConnection: WorkspaceRef | null;
+  /** The Entra tenant whose Defender portal the workspace would join (the one the bot reads); undefined: not known. */
+  homeTenantId?: string | null;
 }
 
 /** An eligibility read that fails says nothing: the check then reads as if there were none. */
@@ -46,15 +48,62 @@ export const workspaceCheck: PrerequisiteCheck = {
   id: 'workspace',
   title: 'Log Analytics workspace',
   blocking: true,
-  async run({ arm, workspace }) {
+  async run(input) {
+    const { arm, workspace } = input;
     const found = await arm.getWorkspace(workspace);
     return found
       ? { result: 'pass', reason: `${found.name} exists in ${found.location} and the bot can read it.` }
       : {
           result: 'fail',
           reason: `${formatWorkspace(workspace)} was not found, or the bot cannot read it.`,
-          remediation: { text: 'Check the name (type `connect` alone for a list) and that the bot can read the subscription.', url: DOC_LINKS.workspaces },
+          remediation: {
+            text: 'Check the name (type `connect` alone for a list) and that the bot can read the subscription.',
+            url: DOC_LINKS.workspaces,
+          },
         };
+  },
+};
+
+/**
+ * The workspace's subscription belongs to the bot's own tenant. A subscription of another tenant
+ * (seen through Azure Lighthouse) cannot be connected: "The Microsoft Defender portal supports a
+ * single Microsoft Entra tenant", and GDAP with Azure Lighthouse "isn't supported for Microsoft
+ * Sentinel data in the Defender portal" (Learn, Connect Microsoft Sentinel to the Microsoft Defender portal).
+ */
+export const tenantCheck: PrerequisiteCheck = {
+  id: 'tenant',
+  title: 'Workspace in this tenant',
+  blocking: true,
+  async run({ arm, workspace, homeTenantId }) {
+    const subscription = (await arm.listSubscriptions()).find((s) => s.subscriptionId.toLowerCase() === workspace.subscriptionId.toLowerCase());
+    if (!subscription) {
+      return {
+        result: 'unknown',
+        reason: `Subscription ${workspace.subscriptionId} is not among the subscriptions the bot can list, so its tenant is unknown.`,
+        remediation: { text: "Give the bot's identity Reader on the subscription, then check again.", url: DOC_LINKS.azureRoleAssign },
+      };
+    }
+    const name = `${subscription.displayName} (${subscription.subscriptionId})`;
+    if (!homeTenantId) {
+      return {
+        result: 'unknown',
+        reason: `The bot does not know its own tenant, so it cannot tell whether ${name} is in it.`,
+        remediation: { text: 'Set AZURE_TENANT_ID to the Microsoft Entra tenant the bot serves, then check again.', url: DOC_LINKS.onboard },
+      };
+    }
+    if (!subscription.tenantId || subscription.tenantId.toLowerCase() === homeTenantId.toLowerCase()) {
+      return { result: 'pass', reason: `Subscription ${name} belongs to this tenant.` };
+    }
+    return {
+      result: 'fail',
+      reason:
+        `Subscription ${name} belongs to another tenant (${subscription.tenantId}) and is seen here through Azure Lighthouse: the Defender portal ` +
+        'connects workspaces of its own tenant only.',
+      remediation: {
+        text: "Connect it from that tenant's own Defender portal (Microsoft Entra B2B access instead of Lighthouse), or pick a workspace of this tenant.",
+        url: DOC_LINKS.lighthouse,
+      },
+    };
   },
 };
 
@@ -115,27 +164,29 @@ export const oneConnectedCheck: PrerequisiteCheck = {
   id: 'one-connected',
   title: 'No other workspace connected',
   blocking: true,
-  async run({ arm, graph, workspace, recordedConnection }) {
+  async run(input) {
+    const { arm, graph, workspace, recordedConnection, homeTenantId } = input;
+    const { defenderWorkspaces } = DOC_LINKS;
     const disconnectFirst = {
       text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.',
-      url: DOC_LINKS.defenderWorkspaces,
+      url: defenderWorkspaces,
     };
     if (recordedConnection) {
       return sameWorkspace(recordedConnection, workspace)
         ? {
             result: 'fail',
             reason: `${workspace.name} is already connected to the Defender portal.`,
-            remediation: { text: 'Nothing to do: type `status` to see the connection.', url: DOC_LINKS.defenderWorkspaces },
+            remediation: { text: 'Nothing to do: type `status` to see the connection.', url: defenderWorkspaces },
           }
         : { result: 'fail', reason: `${formatWorkspace(recordedConnection)} is connected to the Defender portal.`, remediation: disconnectFirst };
     }
-    const connected = await findConnectedWorkspaces(arm, graph);
+    const connected = await findConnectedWorkspaces(arm, graph, homeTenantId ?? undefined);
     if (connected.length === 0) return { result: 'pass', reason: 'No workspace of the tenant is connected to the Defender portal.' };
     if (connected.some((c) => sameWorkspace(c, workspace)) && connected.length === 1) {
       return {
         result: 'fail',
         reason: `Azure shows ${workspace.name} as already connected to the Defender portal.`,
-        remediation: { text: 'Nothing to do: the workspace is already connected.', url: DOC_LINKS.defenderWorkspaces },
+        remediation: { text: 'Nothing to do: the workspace is already connected.', url: defenderWorkspaces },
       };
     }
     return {
@@ -203,4 +254,12 @@ export const azureRolesCheck: PrerequisiteCheck = {
 };
 
 /** The prerequisites of connecting, in the order the report shows them. */
-export const CONNECT_CHECKS: PrerequisiteCheck[] = [workspaceCheck, sentinelCheck, xdrConnectorCheck, oneConnectedCheck, entraRoleCheck, azureRolesCheck];
+export const CONNECT_CHECKS: PrerequisiteCheck[] = [
+  workspaceCheck,
+  tenantCheck,
+  sentinelCheck,
+  xdrConnectorCheck,
+  oneConnectedCheck,
+  entraRoleCheck,
+  azureRolesCheck,
+];

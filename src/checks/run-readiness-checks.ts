@@ -15,6 +15,8 @@ export interface ReadinessInput {
   deadlineMs: number;
   now: () => Date;
   checks?: PrerequisiteCheck[];
+  /** The Entra tenant the bot reads: a workspace of another tenant's subscription fails the tenant check. */
+  homeTenantId?: string | null;
 }
 
 /**
@@ -24,7 +26,13 @@ export interface ReadinessInput {
 export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: ReadinessInput): Promise<ReadinessReport> {
   const ports = memoizePorts(arm, graph);
   const deadline = Date.now() + input.deadlineMs;
-  const checkInput = { ...ports, workspace: input.workspace, requester: input.requester, recordedConnection: input.recordedConnection };
+  const checkInput = {
+    ...ports,
+    workspace: input.workspace,
+    requester: input.requester,
+    recordedConnection: input.recordedConnection,
+    homeTenantId: input.homeTenantId,
+  };
   const decide = async (check: PrerequisiteCheck): Promise<CheckOutcome> => {
     const base = { id: check.id, title: check.title, blocking: check.blocking };
     try {

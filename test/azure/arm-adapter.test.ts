@@ -8,7 +8,7 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
 
   it('lists subscriptions and every workspace', async () => {
     const arm = h.arm();
-    expect(await arm.listSubscriptions()).toEqual([{ subscriptionId: SUB, displayName: 'SOC Production' }]);
+    expect(await arm.listSubscriptions()).toEqual([{ subscriptionId: SUB, displayName: 'SOC Production', tenantId: h.sandbox.state().tenantId }]);
     const workspaces = await arm.listWorkspaces();
     expect(workspaces.map((w) => w.name)).toEqual(['law-soc-prod', 'law-soc-staging', 'law-ops-metrics']);
     expect(workspaces[0]).toEqual({

@@ -30,6 +30,7 @@ async function decide(s: CheckSandbox, check: PrerequisiteCheck, c: Case = {}): 
     deadlineMs: 4_000,
     now: () => new Date(),
     checks: [check],
+    homeTenantId: sampleTenant().tenantId,
   });
   expect(report.checks).toHaveLength(1);
   const outcome = report.checks[0]!;

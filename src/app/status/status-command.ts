@@ -68,7 +68,7 @@ function connectedView(c: ConnectionRecord): ConnectedWorkspaceView {
  */
 async function recognisedConnection(ctx: AppContext): Promise<{ connected?: ConnectedWorkspaceView; connectionNote?: string }> {
   try {
-    const found = await withDeadline(findConnectedWorkspaces(ctx.arm, ctx.graph), Date.now() + SIGNALS_DEADLINE_MS);
+    const found = await withDeadline(findConnectedWorkspaces(ctx.arm, ctx.graph, ctx.config.azureTenantId ?? undefined), Date.now() + SIGNALS_DEADLINE_MS);
     if (found.length === 0) return {};
     if (found.length > 1) {
       return {
