@@ -1,4 +1,5 @@
 import type { ArmPort, GraphPort } from '../azure/ports';
+import type { Cloud } from '../clouds';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
@@ -13,6 +14,8 @@ export interface AppContext {
   logger: Logger;
   config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'> & {
     tenancy: Tenancy;
+    /** The cloud: its portal links in cards and guidance, the doctor's commands. */
+    cloud: Cloud;
     /** The Entra tenant whose ARM and Graph the bot reads (the fixture's in sandbox mode); null when unknown. */
     azureTenantId: string | null;
   };

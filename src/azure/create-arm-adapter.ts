@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import { PUBLIC_CLOUD, type Cloud } from '../clouds';
 import { createArmClients } from './arm-clients';
 import { toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toRoleEligibilityInfo, toWorkspaceInfo } from './arm-mappers';
 import { describeCredential } from './credentials';
@@ -11,8 +12,12 @@ import { isAbsentOrNotOnboarded } from './sentinel-not-onboarded';
 
 /** Options of {@link createArmAdapter}. */
 export interface ArmAdapterOptions {
-  /** ARM endpoint; default https://management.azure.com (the sandbox: `sandbox.armBaseUrl(origin)`). */
+  /** The cloud: its ARM endpoint and token scope (default the public cloud). */
+  cloud?: Cloud;
+  /** ARM endpoint; default the cloud's (the sandbox: `sandbox.armBaseUrl(origin)`). The token scope stays the cloud's. */
   endpoint?: string;
+  /** The SDK pipelines' HTTP client; default the SDK's own (tests inject one that records). */
+  httpClient?: HttpClient;
   credential: TokenCredential;
   /** True for the plain-HTTP sandbox: the SDK bearer policy is replaced (see sandbox-auth-policy). */
   insecureSandbox?: boolean;
@@ -29,10 +34,13 @@ const wsLabel = (ref: WorkspaceRef): string => `${ref.subscriptionId}/${ref.reso
 
 /** The ARM port over the real Azure SDK clients. */
 export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
-  const endpoint = (options.endpoint ?? 'https://management.azure.com').replace(/\/+$/, '');
+  const cloud = options.cloud ?? PUBLIC_CLOUD;
+  const endpoint = (options.endpoint ?? cloud.armEndpoint).replace(/\/+$/, '');
   const insecure = options.insecureSandbox ?? false;
   const clients = createArmClients({
     endpoint,
+    scope: cloud.armScope,
+    httpClient: options.httpClient,
     credential: options.credential,
     insecureSandbox: insecure,
     retryOptions: options.retryOptions ?? DEFAULT_RETRY_OPTIONS,

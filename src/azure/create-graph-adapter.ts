@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import { PUBLIC_CLOUD, type Cloud } from '../clouds';
 import { describeCredential } from './credentials';
 import { graphGet, graphList, type GraphHttp } from './graph-http';
 import { GRAPH_READS } from './graph-reads';
@@ -7,7 +8,9 @@ import { runAzureCall, type CallContext } from './run-azure-call';
 
 /** Options of {@link createGraphAdapter}. */
 export interface GraphAdapterOptions {
-  /** Default https://graph.microsoft.com (the sandbox: `sandbox.graphBaseUrl(origin)`). */
+  /** The cloud: its Graph endpoint and token scope (default the public cloud). */
+  cloud?: Cloud;
+  /** Default the cloud's Graph endpoint (the sandbox: `sandbox.graphBaseUrl(origin)`). The token scope stays the cloud's. */
   baseUrl?: string;
   credential: TokenCredential;
   /** Injected fetch; default the global one. */
@@ -53,8 +56,10 @@ const tenantWideRoleIds = (list: Record<string, unknown>[]): string[] => [
  * `transitiveRoleAssignments` answers.
  */
 export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
+  const cloud = options.cloud ?? PUBLIC_CLOUD;
   const http: GraphHttp = {
-    baseUrl: (options.baseUrl ?? 'https://graph.microsoft.com').replace(/\/+$/, ''),
+    baseUrl: (options.baseUrl ?? cloud.graphEndpoint).replace(/\/+$/, ''),
+    scope: cloud.graphScope,
     credential: options.credential,
     fetch: options.fetch ?? globalThis.fetch,
     maxRetries: options.maxRetries ?? 2,

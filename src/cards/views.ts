@@ -137,6 +137,8 @@ export interface PortalStepView {
   reason?: string;
   pollIntervalSeconds: number;
   lastVerification?: VerificationView;
+  /** The Defender portal's home page in the bot's cloud; default the public cloud's. */
+  portalUrl?: string;
 }
 
 /** The disconnect card: asks for the reason. */

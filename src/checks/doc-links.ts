@@ -1,4 +1,7 @@
-/** Microsoft documentation and portal pages the remediations point to. */
+/**
+ * Microsoft documentation pages the remediations point to (Learn is the same in every cloud).
+ * Portal pages depend on the cloud: see `portalLinks` in src/clouds.ts.
+ */
 export const DOC_LINKS = {
   onboard: 'https://learn.microsoft.com/unified-secops-platform/microsoft-sentinel-onboard',
   enableSentinel: 'https://learn.microsoft.com/azure/sentinel/quickstart-onboard',
@@ -6,9 +9,6 @@ export const DOC_LINKS = {
   sentinelRoles: 'https://learn.microsoft.com/azure/sentinel/roles',
   entraRoles: 'https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference',
   azureRoleAssign: 'https://learn.microsoft.com/azure/role-based-access-control/role-assignments-portal',
-  workspaces: 'https://portal.azure.com/#browse/Microsoft.OperationalInsights%2Fworkspaces',
-  defenderPortal: 'https://security.microsoft.com/homepage',
-  defenderWorkspaces: 'https://security.microsoft.com/securitysettings/sentinel/workspaces',
   serviceHealth: 'https://status.azure.com/',
   /** Activating an Entra role in Privileged Identity Management. */
   pimActivateEntra: 'https://learn.microsoft.com/entra/id-governance/privileged-identity-management/pim-how-to-activate-role',

@@ -1,5 +1,6 @@
 import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
 import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
+import { PUBLIC_CLOUD, portalLinks, type PortalLinks } from '../clouds';
 import {
   activateInPim,
   APPROVER_REQUIREMENT,
@@ -25,7 +26,11 @@ export interface CheckInput {
   recordedConnection: WorkspaceRef | null;
   /** The Entra tenant whose Defender portal the workspace would join (the one the bot reads); undefined: not known. */
   homeTenantId?: string | null;
+  /** The cloud's portal pages; default the public cloud's. */
+  links?: PortalLinks;
 }
+
+const linksOf = (input: CheckInput): PortalLinks => input.links ?? portalLinks(PUBLIC_CLOUD);
 
 /** An eligibility read that fails says nothing: the check then reads as if there were none. */
 const unlessUnreadable = <T>(promise: Promise<T>): Promise<T | undefined> =>
@@ -58,7 +63,7 @@ export const workspaceCheck: PrerequisiteCheck = {
           reason: `${formatWorkspace(workspace)} was not found, or the bot cannot read it.`,
           remediation: {
             text: 'Check the name (type `connect` alone for a list) and that the bot can read the subscription.',
-            url: DOC_LINKS.workspaces,
+            url: linksOf(input).azureWorkspaces,
           },
         };
   },
@@ -166,7 +171,7 @@ export const oneConnectedCheck: PrerequisiteCheck = {
   blocking: true,
   async run(input) {
     const { arm, graph, workspace, recordedConnection, homeTenantId } = input;
-    const { defenderWorkspaces } = DOC_LINKS;
+    const { defenderWorkspaces } = linksOf(input);
     const disconnectFirst = {
       text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.',
       url: defenderWorkspaces,

@@ -1,4 +1,5 @@
 import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
+import type { PortalLinks } from '../clouds';
 import type { Person } from '../workflow';
 import { describeCallError, isAzureFailure, retryRemediation, whenAzureFails, withDeadline } from './describe-call-error';
 import { memoizePorts } from './memoize-ports';
@@ -17,6 +18,8 @@ export interface ReadinessInput {
   checks?: PrerequisiteCheck[];
   /** The Entra tenant the bot reads: a workspace of another tenant's subscription fails the tenant check. */
   homeTenantId?: string | null;
+  /** The cloud's portal pages for the remediations; default the public cloud's. */
+  links?: PortalLinks;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: 
     requester: input.requester,
     recordedConnection: input.recordedConnection,
     homeTenantId: input.homeTenantId,
+    links: input.links,
   };
   const decide = async (check: PrerequisiteCheck): Promise<CheckOutcome> => {
     const base = { id: check.id, title: check.title, blocking: check.blocking };

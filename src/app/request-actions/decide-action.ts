@@ -7,6 +7,7 @@ import { INVOKE_BUDGET_MS } from '../budgets';
 import { requestAction, type CardActionHandler } from '../card-actions/define-action';
 import { approvalView, portalStepView } from '../request-views';
 import { cardResult, refused, refusedAction } from '../respond';
+import { portalLinks } from '../../clouds';
 
 /**
  * `request.approve` / `request.reject` from the SOC channel, for connect and disconnect. The
@@ -39,7 +40,7 @@ export function decideAction(decision: 'approve' | 'reject'): CardActionHandler 
     if (!outcome.ok) return refusedAction(outcome.refusal);
     return cardResult(
       decision === 'approve'
-        ? renderPortalStepCard(portalStepView(outcome.request, ctx.config.verify.pollSeconds))
+        ? renderPortalStepCard(portalStepView(outcome.request, ctx.config.verify.pollSeconds, portalLinks(ctx.config.cloud).defenderHome))
         : renderApprovalCard(approvalView(outcome.request)),
     );
   });
