@@ -32,6 +32,8 @@ export interface Config {
   requestExpiryHours: number;
   /** AZURE_CLOUD (and AZURE_GOV_ENVIRONMENT): ARM, Graph, token scopes, authority and portal links. */
   cloud: Cloud;
+  /** Live mode: AZURE_CLIENT_ID, the app (client) id of the bot's Azure identity, when it is set (the doctor's commands name it). */
+  azureClientId: string | null;
 }
 
 /** A configuration problem, with one line that names the variable and what it accepts. */
@@ -350,5 +352,6 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     verify: { pollSeconds: e.VERIFY_POLL_SECONDS, timeoutMinutes: e.VERIFY_TIMEOUT_MINUTES },
     requestExpiryHours: e.REQUEST_EXPIRY_HOURS,
     cloud: cloudFor(e.AZURE_CLOUD, e.AZURE_GOV_ENVIRONMENT),
+    azureClientId: mode === 'live' ? (env.AZURE_CLIENT_ID ?? '').trim() || null : null,
   };
 }

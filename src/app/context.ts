@@ -12,13 +12,15 @@ export interface AppContext {
   arm: ArmPort;
   graph: GraphPort;
   logger: Logger;
-  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours'> & {
+  config: Pick<Config, 'mode' | 'verify' | 'requestExpiryHours' | 'azureClientId'> & {
     tenancy: Tenancy;
     /** The cloud: its portal links in cards and guidance, the doctor's commands. */
     cloud: Cloud;
     /** The Entra tenant whose ARM and Graph the bot reads (the fixture's in sandbox mode); null when unknown. */
     azureTenantId: string | null;
   };
+  /** The ports without the inventory cache, for what must be read now (the doctor). Default: `arm` and `graph`. */
+  direct?: { arm: ArmPort; graph: GraphPort };
   /** The clock; tests pass their own. */
   now: () => Date;
   newId: () => string;

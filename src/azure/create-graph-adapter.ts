@@ -23,6 +23,10 @@ export interface GraphAdapterOptions {
 
 /** Microsoft 365 Defender service plan: the tenant has Defender XDR when it is provisioned. */
 const MTP_PLAN_ID = 'bf28f719-7844-4079-9c78-c1307898e192';
+/** Microsoft Threat Protection's appId: a first-party app every doctor probe may look up. */
+const MTP_APP_ID = '8ee8fdad-f234-4243-8f3b-15c294843740';
+/** An object id no principal has: probes read with it, so they touch nothing. */
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
 /**
  * Principal ids per `principalId in (…)` filter. The Graph reference allows `in` on
  * unifiedRoleAssignment.principalId without naming a limit; 15 keeps each URL short.
@@ -148,6 +152,20 @@ export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
         const sp = list[0];
         return sp ? { id: String(sp.id ?? ''), appId: String(sp.appId ?? appId), displayName: String(sp.displayName ?? '') } : null;
       }),
+
+    async probe(what) {
+      const operation = `read ${GRAPH_READS[what].endpoint}`;
+      const paths: Record<GraphRead, string> = {
+        memberships: `/v1.0/users/${NIL_ID}/transitiveMemberOf?$select=id&$top=1`,
+        roleAssignments: `/v1.0/roleManagement/directory/roleAssignments?${filterEq('principalId', NIL_ID)}`,
+        roleEligibility: `/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?${filterEq('principalId', NIL_ID)}`,
+        subscribedSkus: '/v1.0/subscribedSkus',
+        servicePrincipals: `/v1.0/servicePrincipals?${filterEq('appId', MTP_APP_ID)}&$select=id`,
+        users: `/v1.0/users/${NIL_ID}`,
+      };
+      // A 404 for the nil id means Graph let the bot read and found no such principal.
+      await nullOn404(read(operation, what, (signal) => graphGet(http, operation, paths[what], {}, signal)));
+    },
   };
   return port;
 }

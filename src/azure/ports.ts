@@ -111,6 +111,11 @@ export interface GraphPort {
   listEntraRoleTemplateIds(principalId: string): Promise<string[]>;
   /** Entra role template ids the principal may activate through PIM (tenant-wide eligibility instances). They grant nothing. */
   listEntraRoleEligibility(principalId: string): Promise<string[]>;
+  /**
+   * Makes one of the bot's Graph reads with an argument that touches nothing (the nil GUID, a
+   * first-party app id): resolves when Graph lets the bot read, throws the AzureCallError otherwise.
+   */
+  probe(read: GraphRead): Promise<void>;
   getUser(id: string): Promise<DirectoryUser | null>;
   findServicePrincipal(appId: string): Promise<ServicePrincipalInfo | null>;
 }

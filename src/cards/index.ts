@@ -13,3 +13,4 @@ export { renderNotificationCard, notificationSummary, notificationTitle } from '
 export { renderStatusCard } from './render-status';
 export { renderHistoryCard } from './render-history';
 export { renderMessageCard } from './render-message';
+export { renderAccessReportCard } from './render-access-report';

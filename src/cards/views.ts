@@ -232,3 +232,26 @@ export interface HistoryView {
   entries: AuditEventView[];
   asOf?: string;
 }
+
+/** One access of the bot's identity, as the `doctor` card shows it. */
+export interface AccessRowView {
+  /** "Microsoft Graph: RoleManagement.Read.Directory", "Azure Resource Manager: Reader". */
+  title: string;
+  result: Exclude<CheckResultWord, 'Warning'>;
+  purpose: string;
+  reason: string;
+  /** Azure CLI commands that grant it (for anything but Passed). */
+  commands: string[];
+  /** The same in the portal. */
+  portal?: string;
+  /** https link to the documentation. */
+  url?: string;
+}
+
+/** The `doctor` report: the bot's own access, one row per access it needs. */
+export interface AccessReportView {
+  cloud: string;
+  /** Display string of the time checked. */
+  checkedAt: string;
+  rows: AccessRowView[];
+}
