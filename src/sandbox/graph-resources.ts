@@ -77,15 +77,7 @@ export function transitiveRoleAssignmentsJson(tenant: TenantFixture, principalId
     ...(user ? [{ id: user.id, roles: user.entraRoles }] : []),
     ...tenant.groups.filter((g) => g.id.toLowerCase() === id || groups.has(g.id.toLowerCase())).map((g) => ({ id: g.id, roles: g.entraRoles ?? [] })),
   ];
-  return holders.flatMap((h) =>
-    h.roles.map((role) => ({
-      id: deterministicGuid('entraRoleAssignment', h.id, role),
-      principalId: h.id,
-      directoryScopeId: '/',
-      appScopeId: null,
-      roleDefinitionId: ENTRA_ROLES[role],
-    })),
-  );
+  return assignmentsOf(holders);
 }
 
 /**
@@ -139,13 +131,8 @@ export function transitiveMemberOfJson(tenant: TenantFixture, user: FixtureUser,
   ];
 }
 
-/**
- * `GET /v1.0/roleManagement/directory/roleAssignments`: the direct (not transitive) Entra role
- * assignments of users and role-assignable groups, tenant-wide, in the unifiedRoleAssignment shape
- * (api-reference/v1.0/resources/unifiedroleassignment.md).
- */
-export function directoryRoleAssignmentsJson(tenant: TenantFixture): Json[] {
-  const holders = [...tenant.users.map((u) => ({ id: u.id, roles: u.entraRoles })), ...tenant.groups.map((g) => ({ id: g.id, roles: g.entraRoles ?? [] }))];
+/** Tenant-wide Entra role assignments of these holders, in the unifiedRoleAssignment shape. */
+function assignmentsOf(holders: { id: string; roles: readonly (keyof typeof ENTRA_ROLES)[] }[]): Json[] {
   return holders.flatMap((h) =>
     h.roles.map((role) => ({
       id: deterministicGuid('entraRoleAssignment', h.id, role),
@@ -155,4 +142,14 @@ export function directoryRoleAssignmentsJson(tenant: TenantFixture): Json[] {
       roleDefinitionId: ENTRA_ROLES[role],
     })),
   );
+}
+
+/**
+ * `GET /v1.0/roleManagement/directory/roleAssignments`: the direct (not transitive) Entra role
+ * assignments of users and role-assignable groups, tenant-wide, in the unifiedRoleAssignment shape
+ * (api-reference/v1.0/resources/unifiedroleassignment.md).
+ */
+export function directoryRoleAssignmentsJson(tenant: TenantFixture): Json[] {
+  const holders = [...tenant.users.map((u) => ({ id: u.id, roles: u.entraRoles })), ...tenant.groups.map((g) => ({ id: g.id, roles: g.entraRoles ?? [] }))];
+  return assignmentsOf(holders);
 }
