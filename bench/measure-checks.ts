@@ -58,7 +58,7 @@ export async function measureChecks(options: { latencyMs: number; runs: number }
     const graph = createGraphAdapter({ baseUrl: sandbox.graphBaseUrl(origin), credential });
     // As the composition root wires them: the inventory and the connected-workspace scan are reused across checks.
     const cached = cacheInventory(arm, graph);
-    const connected = createConnectedWorkspaceCache();
+    const connected = createConnectedWorkspaceCache({ homeTenantId: input.homeTenantId ?? undefined });
     const { timeline: _timeline, ...cold } = await timedRun(cached.arm, cached.graph, log, connected);
     const steady = await medianRun(cached.arm, cached.graph, log, options.runs, connected);
     return { ...steady, runs: options.runs, coldInventory: cold };
@@ -72,6 +72,8 @@ const input: ReadinessInput = {
   workspace: { subscriptionId: 'd0cfe6b2-9ac0-4464-9919-dccaee2e48c0', resourceGroup: 'rg-soc', name: 'law-soc-prod' },
   requester: { id: '11111111-1111-4111-8111-111111111111', name: 'Dana Okafor (SOC lead)' },
   recordedConnection: null,
+  // The bot's own tenant, as the composition root passes it: the sample fixture's.
+  homeTenantId: loadTenantFixture(undefined).tenantId,
   deadlineMs: 30_000,
   now: () => new Date(),
 };

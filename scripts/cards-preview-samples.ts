@@ -126,6 +126,12 @@ export function cardPreviews(): CardPreview[] {
       }),
     },
     {
+      name: 'access-report',
+      template: 'access-report',
+      caption: "`doctor`: the bot's own access, with how to grant what is missing",
+      card: C.renderAccessReportCard(S.accessReport()),
+    },
+    {
       name: 'message',
       template: 'message',
       caption: 'A short answer (here: a refusal with what to do next)',

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
+import { CHINA_CLOUD_NAMES, CHINA_REFUSAL, CLOUD_NAMES, cloudFor, GOV_ENVIRONMENTS, type Cloud } from './clouds';
 
 /** Where the bot keeps its state. */
 export type DatabaseConfig =
@@ -29,6 +30,10 @@ export interface Config {
   sandbox: { tenantPath?: string; latencyMs: number; url?: string; pageSize: number; throttle: boolean };
   verify: { pollSeconds: number; timeoutMinutes: number };
   requestExpiryHours: number;
+  /** AZURE_CLOUD (and AZURE_GOV_ENVIRONMENT): ARM, Graph, token scopes, authority and portal links. */
+  cloud: Cloud;
+  /** Live mode: AZURE_CLIENT_ID, the app (client) id of the bot's Azure identity, when it is set (the doctor's commands name it). */
+  azureClientId: string | null;
 }
 
 /** A configuration problem, with one line that names the variable and what it accepts. */
@@ -174,6 +179,39 @@ const envSchema = z.object({
       }
       return value === 'on';
     }),
+  AZURE_CLOUD: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? '').trim();
+      if (value === '') return 'AzurePublicCloud' as const;
+      const match = CLOUD_NAMES.find((n) => n.toLowerCase() === value.toLowerCase());
+      if (match) return match;
+      const china = CHINA_CLOUD_NAMES.some((n) => n.toLowerCase() === value.toLowerCase());
+      ctx.addIssue({
+        code: 'custom',
+        message: china
+          ? `AZURE_CLOUD=${JSON.stringify(raw)} is refused: ${CHINA_REFUSAL}. Use ${CLOUD_NAMES.join(' or ')}`
+          : `AZURE_CLOUD=${JSON.stringify(raw)} is not valid: use ${CLOUD_NAMES.join(' (the default) or ')}`,
+      });
+      return z.NEVER;
+    }),
+  AZURE_GOV_ENVIRONMENT: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? '').trim();
+      if (value === '') return undefined;
+      const match = GOV_ENVIRONMENTS.find((n) => n.toLowerCase() === value.toLowerCase());
+      if (!match) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `AZURE_GOV_ENVIRONMENT=${JSON.stringify(raw)} is not valid: use GCCHigh (the default) or DoD, with AZURE_CLOUD=AzureUSGovernment`,
+        });
+        return z.NEVER;
+      }
+      return match;
+    }),
   VERIFY_POLL_SECONDS: intIn('VERIFY_POLL_SECONDS', 1, 3600, 30),
   VERIFY_TIMEOUT_MINUTES: intIn('VERIFY_TIMEOUT_MINUTES', 1, 10080, 360),
   REQUEST_EXPIRY_HOURS: intIn('REQUEST_EXPIRY_HOURS', 1, 720, 24),
@@ -290,6 +328,13 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     throw new ConfigError(`MicrosoftAppTenantId is required when MicrosoftAppType=${e.MicrosoftAppType}: set it to the tenant id of the bot registration`);
   }
 
+  if (e.AZURE_GOV_ENVIRONMENT && e.AZURE_CLOUD !== 'AzureUSGovernment') {
+    throw new ConfigError(
+      `AZURE_GOV_ENVIRONMENT=${e.AZURE_GOV_ENVIRONMENT} applies to AZURE_CLOUD=AzureUSGovernment only: set AZURE_CLOUD=AzureUSGovernment, or unset ` +
+        'AZURE_GOV_ENVIRONMENT',
+    );
+  }
+
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
@@ -306,5 +351,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     },
     verify: { pollSeconds: e.VERIFY_POLL_SECONDS, timeoutMinutes: e.VERIFY_TIMEOUT_MINUTES },
     requestExpiryHours: e.REQUEST_EXPIRY_HOURS,
+    cloud: cloudFor(e.AZURE_CLOUD, e.AZURE_GOV_ENVIRONMENT),
+    azureClientId: mode === 'live' ? (env.AZURE_CLIENT_ID ?? '').trim() || null : null,
   };
 }

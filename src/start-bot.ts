@@ -4,19 +4,8 @@ import type { Server } from 'restify';
 import { createApplication } from './app/create-application';
 import type { AppContext } from './app/context';
 import { createVerificationPoller } from './app/verification/verification-poller';
-import {
-  ARM_SCOPE,
-  cacheInventory,
-  createArmAdapter,
-  createGraphAdapter,
-  createLiveCredential,
-  createSandboxCredential,
-  GRAPH_SCOPE,
-  watchCredential,
-  type ArmPort,
-  type CredentialHealth,
-  type GraphPort,
-} from './azure';
+import { cacheInventory } from './azure';
+import { connectAzure } from './connect-azure';
 import { OnboardingBot } from './bot/onboarding-bot';
 import { createConnectedWorkspaceCache } from './checks/connected-workspace-cache';
 import type { Config } from './config';
@@ -24,11 +13,10 @@ import { createLogger, type Logger } from './logger';
 import { createConversationSender } from './notify/conversation-sender';
 import { createOutboxDispatcher, type OutboxDispatcher } from './notify/outbox-dispatcher';
 import { withTeamsLimits, type TeamsLimitOptions } from './notify/with-teams-limits';
-import { createSandbox, loadTenantFixture, type Sandbox } from './sandbox';
+import type { Sandbox } from './sandbox';
 import { createAdapter, type AuthSettings } from './server/create-adapter';
 import { createServer, type ServerTimeouts } from './server/create-server';
 import { stopServer } from './server/in-flight';
-import { listenSandbox, type SandboxListener } from './server/listen-sandbox';
 import { openStore } from './store/open-store';
 import { createStoreReadiness, type StoreReadiness } from './store/store-readiness';
 import type { Store } from './store/store';
@@ -76,49 +64,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await readiness.start();
   let closing = false;
 
-  let sandbox: Sandbox | null = null;
-  let arm: ArmPort;
-  let graph: GraphPort;
+  // Live never falls back to the sandbox: without a token, checks are Unknown and /readyz says why.
+  const azure = await connectAzure(config, { logger, credentialRetryMs: options.credentialRetryMs });
+  const { sandbox, sandboxListener, credentialHealth } = azure;
+  credentialHealth?.start();
   // Live: an activity that names no tenant is refused; sandbox: it is the fixture's.
-  let defaultTenantId = '';
-  let ownTenantId = config.tenants.own;
-  let credentialHealth: CredentialHealth | null = null;
-  let sandboxListener: SandboxListener | null = null;
-  const onResourceGraphFallback = (operation: string, err: Error) =>
-    logger.warn({ operation, err: err.message }, 'Resource Graph was refused or did not answer: reading subscription by subscription instead');
-  if (config.mode === 'sandbox') {
-    const tenant = loadTenantFixture(config.sandbox.tenantPath);
-    defaultTenantId = tenant.tenantId.toLowerCase();
-    ownTenantId = defaultTenantId;
-    if (!config.sandbox.url) {
-      sandbox = createSandbox({ tenant, latencyMs: config.sandbox.latencyMs, pageSize: config.sandbox.pageSize, throttle: config.sandbox.throttle });
-      // The bot's own Azure clients use a private port, which stays up while the public one drains at shutdown.
-      sandboxListener = await listenSandbox(sandbox);
-    }
-    const origin = config.sandbox.url ?? sandboxListener!.origin;
-    const credential = createSandboxCredential();
-    arm = createArmAdapter({ endpoint: `${origin}/sandbox/arm`, credential, insecureSandbox: origin.startsWith('http:'), onResourceGraphFallback });
-    graph = createGraphAdapter({ baseUrl: `${origin}/sandbox/graph`, credential });
-  } else {
-    // Live never falls back to the sandbox: without a token, checks are Unknown and /readyz says why.
-    const credential = createLiveCredential();
-    arm = createArmAdapter({ credential, onResourceGraphFallback });
-    graph = createGraphAdapter({ credential });
-    credentialHealth = watchCredential(
-      credential,
-      [
-        { service: 'Azure Resource Manager', scope: ARM_SCOPE },
-        { service: 'Microsoft Graph', scope: GRAPH_SCOPE },
-      ],
-      { logger, retryMs: options.credentialRetryMs },
-    );
-    credentialHealth.start();
-  }
+  const defaultTenantId = config.mode === 'sandbox' ? (azure.tenantId ?? '') : '';
+  const ownTenantId = config.mode === 'sandbox' ? azure.tenantId : config.tenants.own;
   const tenancy = { mode: config.mode, tenants: [...new Set([ownTenantId ?? '', ...config.tenants.allowed].filter((id) => id !== ''))] };
   // Subscriptions, workspaces and the Defender apps' principals change rarely: reuse them for a few minutes.
-  ({ arm, graph } = cacheInventory(arm, graph));
+  const { arm, graph } = cacheInventory(azure.arm, azure.graph);
 
-  const adapter = createAdapter(config.bot, logger, options.authSettings);
+  // A bot registered in Azure Government talks to its own Bot Framework channel service.
+  const cloudAuth = config.cloud.botChannelService ? { ChannelService: config.cloud.botChannelService } : {};
+  const adapter = createAdapter(config.bot, logger, { ...cloudAuth, ...options.authSettings });
   const outbox = createOutboxDispatcher({
     store,
     send: withTeamsLimits(createConversationSender(adapter, config.bot.appId, store), options.teamsLimits),
@@ -131,9 +90,18 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     arm,
     graph,
     // Kept by the real clock: the test clock (options.now) may stand still.
-    connectedWorkspaces: createConnectedWorkspaceCache(),
+    connectedWorkspaces: createConnectedWorkspaceCache({ homeTenantId: ownTenantId ?? undefined }),
     logger,
-    config: { mode: config.mode, verify: config.verify, requestExpiryHours: config.requestExpiryHours, tenancy },
+    config: {
+      mode: config.mode,
+      verify: config.verify,
+      requestExpiryHours: config.requestExpiryHours,
+      tenancy,
+      cloud: config.cloud,
+      azureTenantId: ownTenantId,
+      azureClientId: config.azureClientId,
+    },
+    direct: { arm: azure.arm, graph: azure.graph },
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
     kickOutbox: () => outbox.kick(),

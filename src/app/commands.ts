@@ -4,6 +4,7 @@ import { checkCommand } from './connect/check-command';
 import { connectCommand } from './connect/connect-command';
 import type { AppContext } from './context';
 import { disconnectCommand } from './disconnect/disconnect-command';
+import { doctorCommand } from './doctor/doctor-command';
 import { helpText } from './help-text';
 import { notifyHere } from './notify-here';
 import type { CommandName } from './parse-command';
@@ -30,4 +31,5 @@ export const COMMAND_HANDLERS: { readonly [C in CommandName]: CommandHandler } =
   history: (ctx, origin, argument) => historyCommand(ctx, origin, argument),
   cancel: (ctx, origin) => cancelCommand(ctx, origin),
   'notify here': (ctx, origin, _argument, reference) => notifyHere(ctx, origin, reference),
+  doctor: (ctx) => doctorCommand(ctx),
 };

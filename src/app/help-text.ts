@@ -14,6 +14,7 @@ export function helpText(): string {
     'Anywhere, also by @mentioning me in a channel:',
     '- `check <workspace>` readiness report for a workspace and for you',
     '- `status` connected workspace, open requests, recent changes',
+    "- `doctor` the bot's own access to Azure and Microsoft Graph, and how to grant what is missing",
     '- `help` this message',
     '',
     'In the SOC channel:',

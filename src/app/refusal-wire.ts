@@ -27,6 +27,7 @@ export const REFUSAL_WIRE: { readonly [C in RefusalCode]: WireRefusal } = {
   not_requester: notAllowed('not_requester'),
   four_eyes: notAllowed('four_eyes'),
   not_qualified: notAllowed('not_qualified'),
+  role_not_active: notAllowed('role_not_active'),
   reason_required: badInput('reason_required'),
   reason_not_applicable: badInput('reason_not_applicable'),
   invalid_reason: badInput('invalid_reason'),

@@ -147,9 +147,10 @@ function portalTurnedOffView(request: StoredRequest): PortalTurnedOffView {
   };
 }
 
-/** The approver's portal-step card. */
-export function portalStepView(request: StoredRequest, pollIntervalSeconds: number): PortalStepView {
+/** The approver's portal-step card; `portalUrl` is the Defender portal of the bot's cloud. */
+export function portalStepView(request: StoredRequest, pollIntervalSeconds: number, portalUrl?: string): PortalStepView {
   return {
+    ...(portalUrl ? { portalUrl } : {}),
     requestId: request.id,
     version: request.version,
     kind: request.kind,

@@ -1,7 +1,16 @@
 import type { AlertRuleUnion, AutomationRule, DataConnectorUnion } from '@azure/arm-securityinsight';
 import type { Workspace } from '@azure/arm-operationalinsights';
-import type { RoleAssignment } from '@azure/arm-authorization';
-import type { AlertRuleInfo, AutomationConditionInfo, AutomationRuleInfo, DataConnectorInfo, RoleAssignmentInfo, WorkspaceInfo, WorkspaceRef } from './ports';
+import type { RoleAssignment, RoleEligibilityScheduleInstance } from '@azure/arm-authorization';
+import type {
+  AlertRuleInfo,
+  AutomationConditionInfo,
+  AutomationRuleInfo,
+  DataConnectorInfo,
+  RoleAssignmentInfo,
+  RoleEligibilityInfo,
+  WorkspaceInfo,
+  WorkspaceRef,
+} from './ports';
 
 /** Subscription, resource group and name of a workspace's ARM id, or undefined when it is not one. */
 export function parseWorkspaceId(id: string): WorkspaceRef | undefined {
@@ -97,11 +106,19 @@ export function toAutomationRuleInfo(rule: AutomationRule): AutomationRuleInfo {
   };
 }
 
-/** A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased. */
-export function toRoleAssignmentInfo(ra: RoleAssignment): RoleAssignmentInfo {
-  return {
+/**
+ * A role assignment; the role definition GUID is the last segment of roleDefinitionId, lower-cased.
+ * The ABAC condition is kept: an Owner with a condition is not an unconditional Owner.
+ */
+export function toRoleAssignmentInfo(ra: RoleAssignment | RoleEligibilityScheduleInstance): RoleAssignmentInfo {
+  const info: RoleAssignmentInfo = {
     scope: ra.scope ?? '',
     roleDefinitionGuid: (ra.roleDefinitionId ?? '').split('/').pop()?.toLowerCase() ?? '',
     principalId: ra.principalId ?? '',
   };
+  if (typeof ra.condition === 'string' && ra.condition.trim() !== '') info.condition = ra.condition;
+  return info;
 }
+
+/** A PIM eligibility instance, in the shape of a role assignment (it grants nothing until activated). */
+export const toRoleEligibilityInfo = (instance: RoleEligibilityScheduleInstance): RoleEligibilityInfo => toRoleAssignmentInfo(instance);

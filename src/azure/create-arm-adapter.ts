@@ -1,7 +1,16 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import { PUBLIC_CLOUD, type Cloud } from '../clouds';
 import { createArmClients } from './arm-clients';
-import { propertiesOf, toAlertRuleInfo, toAutomationRuleInfo, toDataConnectorInfo, toRoleAssignmentInfo, toWorkspaceInfo } from './arm-mappers';
+import {
+  propertiesOf,
+  toAlertRuleInfo,
+  toAutomationRuleInfo,
+  toDataConnectorInfo,
+  toRoleAssignmentInfo,
+  toRoleEligibilityInfo,
+  toWorkspaceInfo,
+} from './arm-mappers';
 import { mapBounded } from './map-bounded';
 import { createResourceGraphQuery } from './resource-graph-client';
 import { roleAssignmentRows, workspaceRows } from './resource-graph-rows';
@@ -15,8 +24,12 @@ import { isAbsentOrNotOnboarded } from './sentinel-not-onboarded';
 
 /** Options of {@link createArmAdapter}. */
 export interface ArmAdapterOptions {
-  /** ARM endpoint; default https://management.azure.com (the sandbox: `sandbox.armBaseUrl(origin)`). */
+  /** The cloud: its ARM endpoint and token scope (default the public cloud). */
+  cloud?: Cloud;
+  /** ARM endpoint; default the cloud's (the sandbox: `sandbox.armBaseUrl(origin)`). The token scope stays the cloud's. */
   endpoint?: string;
+  /** The SDK pipelines' HTTP client; default the SDK's own (tests inject one that records). */
+  httpClient?: HttpClient;
   credential: TokenCredential;
   /** True for the plain-HTTP sandbox: the SDK bearer policy is replaced (see sandbox-auth-policy). */
   insecureSandbox?: boolean;
@@ -47,16 +60,25 @@ const wsLabel = (ref: WorkspaceRef): string => `${ref.subscriptionId}/${ref.reso
 
 /** The ARM port over the real Azure SDK clients. */
 export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
-  const endpoint = (options.endpoint ?? 'https://management.azure.com').replace(/\/+$/, '');
+  const cloud = options.cloud ?? PUBLIC_CLOUD;
+  const endpoint = (options.endpoint ?? cloud.armEndpoint).replace(/\/+$/, '');
   const insecure = options.insecureSandbox ?? false;
   const clients = createArmClients({
     endpoint,
+    scope: cloud.armScope,
+    httpClient: options.httpClient,
     credential: options.credential,
     insecureSandbox: insecure,
     retryOptions: options.retryOptions ?? DEFAULT_RETRY_OPTIONS,
   });
-  const ctx: CallContext = { timeoutMs: options.callTimeoutMs ?? 5000, credentialName: describeCredential(options.credential) };
-  const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn);
+  const ctx: CallContext = {
+    timeoutMs: options.callTimeoutMs ?? 5000,
+    credentialName: describeCredential(options.credential),
+    service: 'Azure Resource Manager',
+  };
+  // Reader on the subscription (or a management group above it) covers every read the bot makes.
+  const call = <T>(operation: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => runAzureCall(operation, ctx, fn, 'Reader');
+  const subscriptionOf = (scope: string): string => /^\/?subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000';
   const resourceGraph = createResourceGraphQuery({
     endpoint,
     credential: options.credential,
@@ -75,10 +97,9 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
   }
 
   async function listRoleAssignments(operation: string, scope: string, filter: string): Promise<RoleAssignmentInfo[]> {
-    const subscriptionId = /^\/?subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000';
     const list = await call(operation, (abortSignal) =>
       // The SDK puts `{scope}` after a slash itself.
-      collect(clients.forSubscription(subscriptionId).authorization.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal })),
+      collect(clients.forSubscription(subscriptionOf(scope)).authorization.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal })),
     );
     return list.map(toRoleAssignmentInfo);
   }
@@ -202,6 +223,19 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
           return atSubscription(lists.flat());
         },
       );
+    },
+    async listRoleEligibilityFor(scope, principalId) {
+      const operation = `list PIM-eligible roles of ${principalId} at ${scope}`;
+      assertObjectId(principalId, operation);
+      const list = await call(operation, (abortSignal) =>
+        collect(
+          clients.forSubscription(subscriptionOf(scope)).authorization.roleEligibilityScheduleInstances.listForScope(scope.replace(/^\/+/, ''), {
+            filter: `assignedTo('${odataString(principalId)}')`,
+            abortSignal,
+          }),
+        ),
+      );
+      return list.map(toRoleEligibilityInfo);
     },
   };
   return adapter;

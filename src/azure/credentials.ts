@@ -1,5 +1,7 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { HttpClient } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
+import { PUBLIC_CLOUD, type Cloud } from '../clouds';
 
 import { SANDBOX_TOKEN } from '../sandbox/sandbox-token';
 
@@ -19,10 +21,11 @@ export function createSandboxCredential(): TokenCredential {
 
 /**
  * The live credential: DefaultAzureCredential (environment, workload / managed
- * identity, Azure CLI, …).
+ * identity, Azure CLI, …), signing in at the cloud's authority (login.microsoftonline.us for
+ * Azure Government). `httpClient` lets a test see where it would go without going there.
  */
-export function createLiveCredential(): TokenCredential {
-  return new DefaultAzureCredential();
+export function createLiveCredential(cloud: Cloud = PUBLIC_CLOUD, httpClient?: HttpClient): TokenCredential {
+  return new DefaultAzureCredential({ authorityHost: cloud.authorityHost, ...(httpClient ? { httpClient } : {}) });
 }
 
 /** The credential's class name, for error messages. */

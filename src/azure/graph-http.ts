@@ -1,14 +1,17 @@
 import type { TokenCredential } from '@azure/core-auth';
+import { PUBLIC_CLOUD } from '../clouds';
 import { AzureCallError } from './ports';
 import { errorCodeOfBody } from './read-error-answer';
 import { kindForStatus } from './to-azure-call-error';
 
-/** The token scope of Microsoft Graph. */
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+/** The public cloud's Graph token scope (AZURE_CLOUD decides the one the bot asks for). */
+export const GRAPH_SCOPE = PUBLIC_CLOUD.graphScope;
 
 /** How Graph requests are sent. */
 export interface GraphHttp {
   baseUrl: string;
+  /** The token scope: the cloud's Graph audience (tokens are not interchangeable between clouds). */
+  scope: string;
   credential: TokenCredential;
   fetch: typeof fetch;
   maxRetries: number;
@@ -29,7 +32,7 @@ function retryAfterMs(header: string | null, attempt: number): number {
 }
 
 async function getToken(http: GraphHttp, signal: AbortSignal): Promise<string> {
-  const token = await http.credential.getToken(GRAPH_SCOPE, { abortSignal: signal });
+  const token = await http.credential.getToken(http.scope, { abortSignal: signal });
   if (!token) throw Object.assign(new Error('the credential returned no token for Microsoft Graph'), { name: 'CredentialUnavailableError' });
   return token.token;
 }

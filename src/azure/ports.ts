@@ -17,6 +17,10 @@ export interface WorkspaceInfo extends WorkspaceRef {
 export interface SubscriptionInfo {
   subscriptionId: string;
   displayName: string;
+  /** The subscription's own Entra tenant (`tenantId` of `GET /subscriptions`); another tenant's means Azure Lighthouse. */
+  tenantId?: string;
+  /** Tenants that manage the subscription through Azure Lighthouse (`managedByTenants[].tenantId`), lower case. */
+  managedByTenants?: string[];
 }
 
 export interface DataConnectorInfo {
@@ -77,7 +81,15 @@ export interface RoleAssignmentInfo {
   /** Role definition GUID (last segment of roleDefinitionId), lower case. */
   roleDefinitionGuid: string;
   principalId: string;
+  /** The ABAC condition of the assignment, when it has one (`properties.condition`). */
+  condition?: string;
 }
+
+/**
+ * A role the principal may activate through Privileged Identity Management (an ARM
+ * `roleEligibilityScheduleInstance`): it grants nothing until activated.
+ */
+export type RoleEligibilityInfo = RoleAssignmentInfo;
 
 export interface DirectoryUser {
   id: string;
@@ -117,19 +129,37 @@ export interface ArmPort {
    * scope, in every subscription the bot can read: one Resource Graph query for the whole tenant.
    */
   listSubscriptionRoleAssignments(principalIds: readonly string[], roleDefinitionGuid: string): Promise<RoleAssignmentInfo[]>;
+  /**
+   * The principal's PIM-eligible Azure roles visible at `scope`, groups expanded
+   * (`roleEligibilityScheduleInstances?$filter=assignedTo('{id}')`). They grant nothing.
+   */
+  listRoleEligibilityFor(scope: string, principalId: string): Promise<RoleEligibilityInfo[]>;
 }
+
+/** The Graph reads the bot makes, each needing its own application permission (see graph-reads.ts). */
+export type GraphRead = 'memberships' | 'roleAssignments' | 'roleEligibility' | 'subscribedSkus' | 'servicePrincipals' | 'users';
 
 /** What the bot reads from Microsoft Graph. */
 export interface GraphPort {
   /** True when a subscribed SKU has the MTP service plan provisioned. */
   hasDefenderXdr(): Promise<boolean>;
-  /** Entra role template ids held by the principal, directly or through groups. */
+  /** Entra role template ids held (active, tenant-wide) by the principal, directly or through groups, nesting expanded. */
   listEntraRoleTemplateIds(principalId: string): Promise<string[]>;
+  /** Entra role template ids the principal may activate through PIM (tenant-wide eligibility instances). They grant nothing. */
+  listEntraRoleEligibility(principalId: string): Promise<string[]>;
+  /**
+   * Makes one of the bot's Graph reads with an argument that touches nothing (the nil GUID, a
+   * first-party app id): resolves when Graph lets the bot read, throws the AzureCallError otherwise.
+   */
+  probe(read: GraphRead): Promise<void>;
   getUser(id: string): Promise<DirectoryUser | null>;
   findServicePrincipal(appId: string): Promise<ServicePrincipalInfo | null>;
 }
 
 export type AzureErrorKind = 'not-found' | 'forbidden' | 'throttled' | 'unavailable' | 'timeout' | 'malformed' | 'credential' | 'unexpected';
+
+/** The service a call went to, as the advice for a refusal names it. */
+export type AzureService = 'Azure Resource Manager' | 'Microsoft Graph';
 
 /** What an error answer said beyond its status. */
 export interface AzureErrorDetail {
@@ -143,6 +173,13 @@ export interface AzureErrorDetail {
 export class AzureCallError extends Error {
   readonly code?: string;
   readonly retryAfterMs?: number;
+  /** Which service failed (set by the adapter that made the call). */
+  service?: AzureService;
+  /**
+   * What the bot's identity needs for this call: a Graph application permission
+   * (e.g. RoleManagement.Read.Directory) or an Azure role (Reader). Set by the adapter.
+   */
+  permission?: string;
 
   constructor(
     readonly kind: AzureErrorKind,

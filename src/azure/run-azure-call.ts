@@ -1,10 +1,11 @@
-import { AzureCallError } from './ports';
+import { AzureCallError, type AzureService } from './ports';
 import { toAzureCallError } from './to-azure-call-error';
 
 /** How one ARM or Graph call is bounded and described. */
 export interface CallContext {
   timeoutMs: number;
   credentialName: string;
+  service: AzureService;
 }
 
 /** How often an unparsable answer is tried again (the SDK retries only by status code). */
@@ -26,9 +27,10 @@ function pauseBeforeRetry(failure: AzureCallError, attempt: number): number | un
  * Runs one call under a deadline (SDK retries included): the signal aborts it
  * at `timeoutMs`, and every failure comes out as an {@link AzureCallError}.
  * An unparsable answer, and a throttled one (honouring Retry-After), are tried
- * again while the deadline allows; a wait past the deadline is not started.
+ * again while the deadline allows; a wait past the deadline is not started. The error names
+ * the service and, given `permission`, what the bot's identity needs for the call.
  */
-export async function runAzureCall<T>(operation: string, ctx: CallContext, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function runAzureCall<T>(operation: string, ctx: CallContext, call: (signal: AbortSignal) => Promise<T>, permission?: string): Promise<T> {
   const controller = new AbortController();
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
@@ -51,7 +53,11 @@ export async function runAzureCall<T>(operation: string, ctx: CallContext, call:
       }
     }
   } catch (err) {
-    throw toAzureCallError(operation, err, ctx.credentialName);
+    // The advice for a refusal names the service and what to grant: the innermost call says it first.
+    const failure = toAzureCallError(operation, err, ctx.credentialName);
+    failure.service ??= ctx.service;
+    if (permission !== undefined) failure.permission ??= permission;
+    throw failure;
   } finally {
     clearTimeout(timer);
   }

@@ -27,5 +27,5 @@ export const CARD_INPUT_IDS = {
   reason: 'reason',
 } as const;
 
-/** The Defender portal's home page, where the approver performs the step. */
+/** The Defender portal's home page in the public cloud, where the approver performs the step (AZURE_CLOUD may name another). */
 export const DEFENDER_PORTAL_URL = 'https://security.microsoft.com/homepage';

@@ -15,3 +15,4 @@ export { renderStatusCard } from './render-status';
 export { renderHistoryCard } from './render-history';
 export { renderMessageCard } from './render-message';
 export { renderCheckAllProgressCard, renderCheckAllReportCards, type CheckAllProgressView, type CheckAllRowView } from './render-check-all';
+export { renderAccessReportCard } from './render-access-report';

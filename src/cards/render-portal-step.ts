@@ -52,6 +52,7 @@ const STYLE: Record<NoticeStyle, string> = { default: 'emphasis', good: 'good', 
 export function renderPortalStepCard(view: PortalStepView): AdaptiveCard {
   const connect = view.kind === 'connect';
   const last = view.lastVerification;
+  const portalUrl = view.portalUrl ?? DEFENDER_PORTAL_URL;
   return expandCard('portal-step', {
     requestId: view.requestId,
     version: view.version,
@@ -62,8 +63,8 @@ export function renderPortalStepCard(view: PortalStepView): AdaptiveCard {
       ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
     ]),
     steps: steps(view),
-    portalUrl: DEFENDER_PORTAL_URL,
-    portalLink: `[${DEFENDER_PORTAL_URL}](${DEFENDER_PORTAL_URL})`,
+    portalUrl,
+    portalLink: `[${portalUrl}](${portalUrl})`,
     pollText: `The bot also checks every ${Math.max(1, Math.round(view.pollIntervalSeconds))} seconds.`,
     hasLastVerification: last !== undefined && present(last.text),
     lastVerificationStyle: STYLE[last?.style ?? 'default'] ?? 'emphasis',

@@ -17,6 +17,8 @@ export function renderWorkspacePickerCard(view: WorkspacePickerView): AdaptiveCa
         truncate(ws.resourceGroup, DISPLAY_LIMITS.name),
         truncate(ws.subscription, DISPLAY_LIMITS.name),
         ws.sentinelEnabled === null ? 'Sentinel unknown' : ws.sentinelEnabled ? 'Sentinel on' : 'Sentinel off',
+        // Azure Lighthouse: listed, but the Defender portal connects its own tenant's workspaces only.
+        ...(ws.otherTenantId ? ['another tenant (Lighthouse): cannot be connected here'] : []),
       ].join(' · '),
       DISPLAY_LIMITS.line,
     ),

@@ -51,6 +51,8 @@ export interface WorkspaceChoiceView {
   subscription: string;
   /** null when Azure could not say (shown as unknown, never as on or off). */
   sentinelEnabled: boolean | null;
+  /** Set when the subscription belongs to another tenant (Azure Lighthouse): the workspace cannot be connected here. */
+  otherTenantId?: string;
 }
 
 export interface WorkspacePickerView {
@@ -140,6 +142,8 @@ export interface PortalStepView {
   reason?: string;
   pollIntervalSeconds: number;
   lastVerification?: VerificationView;
+  /** The Defender portal's home page in the bot's cloud; default the public cloud's. */
+  portalUrl?: string;
 }
 
 /** The disconnect card: asks for the reason. */
@@ -305,4 +309,27 @@ export interface PortalTurnedOffView {
   connectors: string[];
   /** Set when there was no snapshot to compare with. */
   note?: string;
+}
+
+/** One access of the bot's identity, as the `doctor` card shows it. */
+export interface AccessRowView {
+  /** "Microsoft Graph: RoleManagement.Read.Directory", "Azure Resource Manager: Reader". */
+  title: string;
+  result: Exclude<CheckResultWord, 'Warning'>;
+  purpose: string;
+  reason: string;
+  /** Azure CLI commands that grant it (for anything but Passed). */
+  commands: string[];
+  /** The same in the portal. */
+  portal?: string;
+  /** https link to the documentation. */
+  url?: string;
+}
+
+/** The `doctor` report: the bot's own access, one row per access it needs. */
+export interface AccessReportView {
+  cloud: string;
+  /** Display string of the time checked. */
+  checkedAt: string;
+  rows: AccessRowView[];
 }

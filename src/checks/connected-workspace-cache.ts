@@ -13,6 +13,8 @@ export interface ConnectedWorkspaceCacheOptions {
   /** How long an answer is kept; default 30 s. */
   ttlMs?: number;
   now?: () => number;
+  /** The bot's own tenant: other tenants' subscriptions (Azure Lighthouse) are left out of the scan. */
+  homeTenantId?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export function createConnectedWorkspaceCache(options: ConnectedWorkspaceCacheOp
   return {
     find(arm, graph) {
       if (kept && now() - kept.at < ttlMs) return kept.value;
-      const entry = { at: now(), value: findConnectedWorkspaces(arm, graph) };
+      const entry = { at: now(), value: findConnectedWorkspaces(arm, graph, options.homeTenantId) };
       kept = entry;
       entry.value.catch(() => {
         if (kept === entry) kept = null;

@@ -15,8 +15,10 @@ export const isEnabledState = (state: string | undefined): boolean => (state ?? 
 
 /** What Azure shows about a workspace's connection to the Defender portal. */
 export interface ConnectionSignals {
-  /** Both apps' service principals hold Microsoft Sentinel Contributor at the subscription scope. */
+  /** Every Defender app that has a service principal in the tenant holds Microsoft Sentinel Contributor at the subscription scope. */
   appsHaveContributor: boolean;
+  /** The Defender apps without a service principal in the tenant (e.g. WindowsDefenderATP), by name and appId: nothing can give them a role. */
+  appsWithoutPrincipal: { name: string; appId: string }[];
   /** None of the workspace's MicrosoftSecurityIncidentCreation rules is enabled. */
   incidentRulesDisabled: boolean;
   /** The workspace's MicrosoftThreatProtection connector has incidents enabled. */
@@ -25,37 +27,60 @@ export interface ConnectionSignals {
 
 /** Reads the signals of one workspace; every call runs concurrently. Errors propagate. */
 export async function readConnectionSignals(arm: ArmPort, graph: GraphPort, ws: WorkspaceRef): Promise<ConnectionSignals> {
-  const [appsHaveContributor, rules, connectors] = await Promise.all([
-    appsHaveContributorOn(arm, graph, ws.subscriptionId),
-    arm.listAlertRules(ws),
-    arm.listDataConnectors(ws),
-  ]);
+  const [apps, rules, connectors] = await Promise.all([readAppsRole(arm, graph, ws.subscriptionId), arm.listAlertRules(ws), arm.listDataConnectors(ws)]);
   return {
-    appsHaveContributor,
+    appsHaveContributor: apps.haveContributor,
+    appsWithoutPrincipal: apps.withoutPrincipal,
     incidentRulesDisabled: !rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled),
     connectorIncidentsOn: connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState)),
   };
 }
 
-/** The service principals of both Defender apps, or null when the tenant lacks one of them. */
+/**
+ * The service principals of the Defender apps the tenant has, or null when it has neither. A
+ * tenant may lack one (WindowsDefenderATP's exists only where Defender for Endpoint was set up).
+ */
 export async function defenderAppPrincipals(graph: GraphPort): Promise<ServicePrincipalInfo[] | null> {
-  const principals = await Promise.all(DEFENDER_APPS.map((app) => graph.findServicePrincipal(app.appId)));
-  return principals.every((p): p is ServicePrincipalInfo => p !== null) ? principals : null;
+  const principals = (await Promise.all(DEFENDER_APPS.map((app) => graph.findServicePrincipal(app.appId)))).filter(
+    (p): p is ServicePrincipalInfo => p !== null,
+  );
+  return principals.length > 0 ? principals : null;
 }
 
-/** Whether both Defender apps hold Microsoft Sentinel Contributor at the subscription scope. */
-export async function appsHaveContributorOn(arm: ArmPort, graph: GraphPort, subscriptionId: string): Promise<boolean> {
+/**
+ * Whether the Defender apps hold Microsoft Sentinel Contributor at the subscription scope. A tenant
+ * may lack an app's service principal (WindowsDefenderATP's exists only where Defender for Endpoint
+ * was set up); the portal cannot assign a role to a principal that does not exist, so the role is
+ * required of the apps that have one, at least one must, and the others are named.
+ */
+export async function readAppsRole(
+  arm: ArmPort,
+  graph: GraphPort,
+  subscriptionId: string,
+): Promise<{ haveContributor: boolean; withoutPrincipal: { name: string; appId: string }[] }> {
   const scope = `/subscriptions/${subscriptionId}`;
-  const [principals, assignments] = await Promise.all([defenderAppPrincipals(graph), arm.listRoleAssignmentsAtScope(scope)]);
-  if (principals === null) return false;
-  return principals.every((p) =>
-    assignments.some(
-      (a) =>
-        a.principalId.toLowerCase() === p.id.toLowerCase() &&
-        a.roleDefinitionGuid === AZURE_ROLE.sentinelContributor &&
-        a.scope.replace(/\/+$/, '').toLowerCase() === scope.toLowerCase(),
-    ),
-  );
+  const [principals, assignments] = await Promise.all([
+    Promise.all(DEFENDER_APPS.map((app) => graph.findServicePrincipal(app.appId))),
+    arm.listRoleAssignmentsAtScope(scope),
+  ]);
+  const withoutPrincipal = DEFENDER_APPS.filter((_, i) => principals[i] === null).map((app) => ({ name: app.name, appId: app.appId }));
+  const present = principals.filter((p): p is NonNullable<typeof p> => p !== null);
+  const haveContributor =
+    present.length > 0 &&
+    present.every((p) =>
+      assignments.some(
+        (a) =>
+          a.principalId.toLowerCase() === p.id.toLowerCase() &&
+          a.roleDefinitionGuid === AZURE_ROLE.sentinelContributor &&
+          a.scope.replace(/\/+$/, '').toLowerCase() === scope.toLowerCase(),
+      ),
+    );
+  return { haveContributor, withoutPrincipal };
+}
+
+/** Whether the Defender apps (those with a service principal) hold Microsoft Sentinel Contributor at the subscription scope. */
+export async function appsHaveContributorOn(arm: ArmPort, graph: GraphPort, subscriptionId: string): Promise<boolean> {
+  return (await readAppsRole(arm, graph, subscriptionId)).haveContributor;
 }
 
 export { MTP_KIND, INCIDENT_RULE_KIND };

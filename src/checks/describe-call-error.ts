@@ -13,7 +13,7 @@ export function describeCallError(err: unknown): string {
 function describeKind(err: AzureCallError): string {
   switch (err.kind) {
     case 'forbidden':
-      return 'the bot is not allowed to read this (access denied)';
+      return `${err.service ?? 'Azure'} did not let the bot read this (access denied)`;
     case 'throttled':
       return 'Azure is throttling requests';
     case 'unavailable':
@@ -31,11 +31,38 @@ function describeKind(err: AzureCallError): string {
   }
 }
 
+/** The subscription an ARM refusal names (`over scope '/subscriptions/…'`, or the operation's words), if any. */
+function subscriptionOf(err: AzureCallError): string | undefined {
+  return /\/subscriptions\/([0-9a-f-]{36})/i.exec(err.message)?.[1] ?? /subscription ([0-9a-f-]{36})/i.exec(err.operation)?.[1];
+}
+
+/**
+ * What to do when Azure or Graph refused the bot (403): names the service that refused and what
+ * the bot's identity needs there — a Graph application permission, or an Azure role — and how.
+ */
+export function accessRemediation(err: AzureCallError): Remediation {
+  if (err.service === 'Microsoft Graph') {
+    const permission = err.permission ?? 'the application permission this read needs';
+    return {
+      text:
+        `Microsoft Graph refused the bot's read${err.code ? ` (${err.code})` : ''}: grant the bot's identity the Microsoft Graph application ` +
+        `permission ${permission}, with admin consent, then check again (\`doctor\` shows how).`,
+      url: DOC_LINKS.graphPermissions,
+    };
+  }
+  const subscription = subscriptionOf(err);
+  const where = subscription ? `subscription ${subscription}` : 'the subscription';
+  return {
+    text:
+      `Azure Resource Manager refused the bot's read${err.code ? ` (${err.code})` : ''}: assign the bot's identity ${err.permission ?? 'Reader'} on ` +
+      `${where} (or on a management group above it), then check again (\`doctor\` shows how).`,
+    url: DOC_LINKS.azureRoleAssignCli,
+  };
+}
+
 /** What to do when a check could not be decided. */
 export function retryRemediation(err: unknown): Remediation {
-  if (err instanceof AzureCallError && err.kind === 'forbidden') {
-    return { text: "Give the bot's identity Reader and Microsoft Sentinel Reader on the subscription, then check again.", url: DOC_LINKS.sentinelRoles };
-  }
+  if (err instanceof AzureCallError && err.kind === 'forbidden') return accessRemediation(err);
   if (err instanceof AzureCallError && err.kind === 'credential') {
     return { text: "Fix the bot's Azure credential (see the message), then check again.", url: DOC_LINKS.onboard };
   }

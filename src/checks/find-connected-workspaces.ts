@@ -9,21 +9,22 @@ export const SCAN_CONCURRENCY = { subscriptions: 8, perSubscription: 10 } as con
 
 /**
  * Finds the workspaces that Azure signals show as connected to the Defender portal (e.g.
- * connected in the portal before the bot was installed), by narrowing: the portal gives both
+ * connected in the portal before the bot was installed), by narrowing: the portal gives the
  * Defender apps Microsoft Sentinel Contributor on the subscription of a workspace it connects,
- * so only subscriptions where both hold it (one tenant-wide query) can hold one; only their
+ * so only subscriptions where they hold it (one tenant-wide query) can hold one; only their
  * workspaces with Sentinel have their connectors read, and only those streaming XDR incidents
- * their rules, up to 10 at a time per subscription. Errors propagate: the caller reports
- * `unknown`, never "none connected".
+ * their rules, up to 10 at a time per subscription. Given the bot's tenant, the workspaces of
+ * other tenants' subscriptions (Azure Lighthouse) are left out: they belong to another portal.
+ * Errors propagate: the caller reports `unknown`, never "none connected".
  */
-export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): Promise<WorkspaceInfo[]> {
+export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort, homeTenantId?: string): Promise<WorkspaceInfo[]> {
   // The inventory is read beside the apps' principals, not after them.
-  const listed = arm.listWorkspaces();
+  const listed = Promise.all([arm.listWorkspaces(), homeTenantId ? otherTenantsSubscriptions(arm, homeTenantId) : new Set<string>()]);
   listed.catch(() => undefined);
   const principals = await defenderAppPrincipals(graph);
-  // The portal gives the role to both apps; a tenant without one of them cannot have connected a workspace.
+  // The portal gives the role to the apps that have a principal; a tenant with neither cannot have connected a workspace.
   if (principals === null) return [];
-  const [workspaces, assignments] = await Promise.all([
+  const [[all, foreign], assignments] = await Promise.all([
     listed,
     arm.listSubscriptionRoleAssignments(
       principals.map((p) => p.id),
@@ -35,6 +36,7 @@ export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort): P
     const sub = a.scope.split('/')[2]?.toLowerCase() ?? '';
     holders.set(sub, (holders.get(sub) ?? new Set()).add(a.principalId.toLowerCase()));
   }
+  const workspaces = all.filter((w) => !foreign.has(w.subscriptionId.toLowerCase()));
   const bySubscription = new Map<string, WorkspaceInfo[]>();
   for (const ws of workspaces) {
     const sub = ws.subscriptionId.toLowerCase();
@@ -60,4 +62,12 @@ async function showsConnected(arm: ArmPort, ws: WorkspaceInfo): Promise<boolean>
   if (!connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState))) return false;
   const rules = await arm.listAlertRules(ws);
   return !rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled);
+}
+
+/** The ids (lower case) of the subscriptions ARM lists under another tenant than `homeTenantId`. */
+export async function otherTenantsSubscriptions(arm: ArmPort, homeTenantId: string): Promise<Set<string>> {
+  const home = homeTenantId.toLowerCase();
+  return new Set(
+    (await arm.listSubscriptions()).filter((s) => s.tenantId !== undefined && s.tenantId.toLowerCase() !== home).map((s) => s.subscriptionId.toLowerCase()),
+  );
 }

@@ -1,4 +1,4 @@
-import type { ArmPort, GraphPort } from '../azure/ports';
+import type { ArmPort, GraphPort, GraphRead } from '../azure/ports';
 
 /**
  * Wraps the ports so that one readiness run calls each distinct ARM/Graph
@@ -35,10 +35,13 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
       listRoleAssignmentsFor: memo('rolesFor', (scope: string, id: string) => arm.listRoleAssignmentsFor(scope, id)),
       listRoleAssignmentsAtScope: memo('rolesAt', (scope: string) => arm.listRoleAssignmentsAtScope(scope)),
       listSubscriptionRoleAssignments: memo('subscriptionRoles', (ids: readonly string[], role: string) => arm.listSubscriptionRoleAssignments(ids, role)),
+      listRoleEligibilityFor: memo('eligibleFor', (scope: string, id: string) => arm.listRoleEligibilityFor(scope, id)),
     },
     graph: {
       hasDefenderXdr: memo('xdr', () => graph.hasDefenderXdr()),
       listEntraRoleTemplateIds: memo('entra', (id: string) => graph.listEntraRoleTemplateIds(id)),
+      listEntraRoleEligibility: memo('entraEligible', (id: string) => graph.listEntraRoleEligibility(id)),
+      probe: memo('probe', (read: GraphRead) => graph.probe(read)),
       getUser: memo('user', (id: string) => graph.getUser(id)),
       findServicePrincipal: memo('sp', (appId: string) => graph.findServicePrincipal(appId)),
     },

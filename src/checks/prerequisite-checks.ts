@@ -1,6 +1,8 @@
 import type { ArmPort, GraphPort, WorkspaceInfo, WorkspaceRef } from '../azure/ports';
 import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
+import { PUBLIC_CLOUD, portalLinks, type PortalLinks } from '../clouds';
 import {
+  activateInPim,
   APPROVER_REQUIREMENT,
   evaluateAzureRequirement,
   evaluateEntraRequirement,
@@ -9,6 +11,7 @@ import {
   workspaceResourceId,
   type Person,
 } from '../workflow';
+import { isAzureFailure } from './describe-call-error';
 import { isEnabledState, MTP_KIND } from './connection-signals';
 import { DOC_LINKS } from './doc-links';
 import type { CheckOutcome } from './readiness';
@@ -22,7 +25,20 @@ export interface CheckInput {
   recordedConnection: WorkspaceRef | null;
   /** The workspaces Azure shows as connected (findConnectedWorkspaces, or its short-lived cache). */
   findConnected: () => Promise<WorkspaceInfo[]>;
+  /** The Entra tenant whose Defender portal the workspace would join (the one the bot reads); undefined: not known. */
+  homeTenantId?: string | null;
+  /** The cloud's portal pages; default the public cloud's. */
+  links?: PortalLinks;
 }
+
+const linksOf = (input: CheckInput): PortalLinks => input.links ?? portalLinks(PUBLIC_CLOUD);
+
+/** An eligibility read that fails says nothing: the check then reads as if there were none. */
+const unlessUnreadable = <T>(promise: Promise<T>): Promise<T | undefined> =>
+  promise.catch((err: unknown) => {
+    if (isAzureFailure(err)) return undefined;
+    throw err;
+  });
 
 type Decided = Omit<CheckOutcome, 'id' | 'title' | 'blocking'>;
 
@@ -38,15 +54,62 @@ export const workspaceCheck: PrerequisiteCheck = {
   id: 'workspace',
   title: 'Log Analytics workspace',
   blocking: true,
-  async run({ arm, workspace }) {
+  async run(input) {
+    const { arm, workspace } = input;
     const found = await arm.getWorkspace(workspace);
     return found
       ? { result: 'pass', reason: `${found.name} exists in ${found.location} and the bot can read it.` }
       : {
           result: 'fail',
           reason: `${formatWorkspace(workspace)} was not found, or the bot cannot read it.`,
-          remediation: { text: 'Check the name (type `connect` alone for a list) and that the bot can read the subscription.', url: DOC_LINKS.workspaces },
+          remediation: {
+            text: 'Check the name (type `connect` alone for a list) and that the bot can read the subscription.',
+            url: linksOf(input).azureWorkspaces,
+          },
         };
+  },
+};
+
+/**
+ * The workspace's subscription belongs to the bot's own tenant. A subscription of another tenant
+ * (seen through Azure Lighthouse) cannot be connected: "The Microsoft Defender portal supports a
+ * single Microsoft Entra tenant", and GDAP with Azure Lighthouse "isn't supported for Microsoft
+ * Sentinel data in the Defender portal" (Learn, Connect Microsoft Sentinel to the Microsoft Defender portal).
+ */
+export const tenantCheck: PrerequisiteCheck = {
+  id: 'tenant',
+  title: 'Workspace in this tenant',
+  blocking: true,
+  async run({ arm, workspace, homeTenantId }) {
+    const subscription = (await arm.listSubscriptions()).find((s) => s.subscriptionId.toLowerCase() === workspace.subscriptionId.toLowerCase());
+    if (!subscription) {
+      return {
+        result: 'unknown',
+        reason: `Subscription ${workspace.subscriptionId} is not among the subscriptions the bot can list, so its tenant is unknown.`,
+        remediation: { text: "Give the bot's identity Reader on the subscription, then check again.", url: DOC_LINKS.azureRoleAssign },
+      };
+    }
+    const name = `${subscription.displayName} (${subscription.subscriptionId})`;
+    if (!homeTenantId) {
+      return {
+        result: 'unknown',
+        reason: `The bot does not know its own tenant, so it cannot tell whether ${name} is in it.`,
+        remediation: { text: 'Set AZURE_TENANT_ID to the Microsoft Entra tenant the bot serves, then check again.', url: DOC_LINKS.onboard },
+      };
+    }
+    if (!subscription.tenantId || subscription.tenantId.toLowerCase() === homeTenantId.toLowerCase()) {
+      return { result: 'pass', reason: `Subscription ${name} belongs to this tenant.` };
+    }
+    return {
+      result: 'fail',
+      reason:
+        `Subscription ${name} belongs to another tenant (${subscription.tenantId}) and is seen here through Azure Lighthouse: the Defender portal ` +
+        'connects workspaces of its own tenant only.',
+      remediation: {
+        text: "Connect it from that tenant's own Defender portal (Microsoft Entra B2B access instead of Lighthouse), or pick a workspace of this tenant.",
+        url: DOC_LINKS.lighthouse,
+      },
+    };
   },
 };
 
@@ -107,17 +170,19 @@ export const oneConnectedCheck: PrerequisiteCheck = {
   id: 'one-connected',
   title: 'No other workspace connected',
   blocking: true,
-  async run({ workspace, recordedConnection, findConnected }) {
+  async run(input) {
+    const { workspace, recordedConnection, findConnected } = input;
+    const { defenderWorkspaces } = linksOf(input);
     const disconnectFirst = {
       text: 'Only one workspace can be connected at a time: run `disconnect` for the connected one first.',
-      url: DOC_LINKS.defenderWorkspaces,
+      url: defenderWorkspaces,
     };
     if (recordedConnection) {
       return sameWorkspace(recordedConnection, workspace)
         ? {
             result: 'fail',
             reason: `${workspace.name} is already connected to the Defender portal.`,
-            remediation: { text: 'Nothing to do: type `status` to see the connection.', url: DOC_LINKS.defenderWorkspaces },
+            remediation: { text: 'Nothing to do: type `status` to see the connection.', url: defenderWorkspaces },
           }
         : { result: 'fail', reason: `${formatWorkspace(recordedConnection)} is connected to the Defender portal.`, remediation: disconnectFirst };
     }
@@ -127,7 +192,7 @@ export const oneConnectedCheck: PrerequisiteCheck = {
       return {
         result: 'fail',
         reason: `Azure shows ${workspace.name} as already connected to the Defender portal.`,
-        remediation: { text: 'Nothing to do: the workspace is already connected.', url: DOC_LINKS.defenderWorkspaces },
+        remediation: { text: 'Nothing to do: the workspace is already connected.', url: defenderWorkspaces },
       };
     }
     return {
@@ -143,14 +208,26 @@ export const entraRoleCheck: PrerequisiteCheck = {
   title: 'Entra role for onboarding',
   blocking: false,
   async run({ graph, requester }) {
-    const verdict = evaluateEntraRequirement(await graph.listEntraRoleTemplateIds(requester.id));
-    return verdict.met
-      ? { result: 'pass', reason: `${requester.name} holds ${verdict.roleNames.join(' and ')} in Microsoft Entra ID.` }
-      : {
-          result: 'warn',
-          reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
-          remediation: { text: `The person who approves and performs the portal step needs ${APPROVER_REQUIREMENT.entra}.`, url: DOC_LINKS.entraRoles },
-        };
+    const active = await graph.listEntraRoleTemplateIds(requester.id);
+    let verdict = evaluateEntraRequirement(active);
+    if (verdict.met) return { result: 'pass', reason: `${requester.name} holds ${verdict.roleNames.join(' and ')} in Microsoft Entra ID.` };
+    // Only to say what to activate: an eligible role is never a held one.
+    const eligible = await unlessUnreadable(graph.listEntraRoleEligibility(requester.id));
+    verdict = evaluateEntraRequirement(active, eligible ?? []);
+    if (verdict.activate) {
+      return {
+        result: 'warn',
+        reason:
+          `${requester.name} is eligible for ${verdict.activate.join(' and ')} but has not activated it: ${activateInPim(verdict.activate)}, ` +
+          'then run `check` again.',
+        remediation: { text: `The person who approves needs ${APPROVER_REQUIREMENT.entra}, active at the click.`, url: DOC_LINKS.pimActivateEntra },
+      };
+    }
+    return {
+      result: 'warn',
+      reason: `${requester.name} holds neither Global Administrator nor Security Administrator: the approver will need one of them.`,
+      remediation: { text: `The person who approves and performs the portal step needs ${APPROVER_REQUIREMENT.entra}.`, url: DOC_LINKS.entraRoles },
+    };
   },
 };
 
@@ -160,16 +237,35 @@ export const azureRolesCheck: PrerequisiteCheck = {
   blocking: false,
   async run({ arm, requester, workspace }) {
     const workspaceId = workspaceResourceId(workspace);
-    const verdict = evaluateAzureRequirement(workspaceId, await arm.listRoleAssignmentsFor(workspaceId, requester.id));
-    return verdict.met
-      ? { result: 'pass', reason: `${requester.name} holds ${verdict.held.join(', ')}.` }
-      : {
-          result: 'warn',
-          reason: `${requester.name} ${verdict.missing}: the approver will need these roles.`,
-          remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}.`, url: DOC_LINKS.sentinelRoles },
-        };
+    const active = await arm.listRoleAssignmentsFor(workspaceId, requester.id);
+    let verdict = evaluateAzureRequirement(workspaceId, active);
+    if (verdict.met) return { result: 'pass', reason: `${requester.name} holds ${verdict.held.join(', ')}.` };
+    const eligible = await unlessUnreadable(arm.listRoleEligibilityFor(workspaceId, requester.id));
+    verdict = evaluateAzureRequirement(workspaceId, active, eligible ?? []);
+    if (verdict.activate) {
+      return {
+        result: 'warn',
+        reason:
+          `${requester.name} is eligible for ${verdict.activate.join(' and ')} but has not activated ${verdict.activate.length > 1 ? 'them' : 'it'}: ` +
+          `${activateInPim(verdict.activate)}, then run \`check\` again.`,
+        remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}, active at the click.`, url: DOC_LINKS.pimActivateAzure },
+      };
+    }
+    return {
+      result: 'warn',
+      reason: `${requester.name} ${verdict.missing}: the approver will need these roles.`,
+      remediation: { text: `The approver needs ${APPROVER_REQUIREMENT.azure}.`, url: DOC_LINKS.sentinelRoles },
+    };
   },
 };
 
 /** The prerequisites of connecting, in the order the report shows them. */
-export const CONNECT_CHECKS: PrerequisiteCheck[] = [workspaceCheck, sentinelCheck, xdrConnectorCheck, oneConnectedCheck, entraRoleCheck, azureRolesCheck];
+export const CONNECT_CHECKS: PrerequisiteCheck[] = [
+  workspaceCheck,
+  tenantCheck,
+  sentinelCheck,
+  xdrConnectorCheck,
+  oneConnectedCheck,
+  entraRoleCheck,
+  azureRolesCheck,
+];

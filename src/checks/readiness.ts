@@ -4,7 +4,7 @@ import type { Person } from '../workflow';
 /** The result of one prerequisite check. An error while checking is `unknown`, never `pass`. */
 export type CheckResult = 'pass' | 'fail' | 'warn' | 'unknown';
 
-export type CheckId = 'workspace' | 'sentinel' | 'xdr-connector' | 'one-connected' | 'entra-role' | 'azure-roles';
+export type CheckId = 'workspace' | 'tenant' | 'sentinel' | 'xdr-connector' | 'one-connected' | 'entra-role' | 'azure-roles';
 
 export interface Remediation {
   text: string;

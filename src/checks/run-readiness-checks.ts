@@ -1,4 +1,5 @@
 import type { ArmPort, GraphPort, WorkspaceRef } from '../azure/ports';
+import type { PortalLinks } from '../clouds';
 import type { Person } from '../workflow';
 import { describeCallError, isAzureFailure, retryRemediation, whenAzureFails, withDeadline } from './describe-call-error';
 import { isAbsentOrNotOnboarded } from '../azure/sentinel-not-onboarded';
@@ -21,6 +22,10 @@ export interface ReadinessInput {
   checks?: PrerequisiteCheck[];
   /** The connected-workspace scan to use (the application's short-lived cache); default a fresh scan. */
   findConnected?: (arm: ArmPort, graph: GraphPort) => Promise<WorkspaceInfo[]>;
+  /** The Entra tenant the bot reads: a workspace of another tenant's subscription fails the tenant check. */
+  homeTenantId?: string | null;
+  /** The cloud's portal pages for the remediations; default the public cloud's. */
+  links?: PortalLinks;
 }
 
 /**
@@ -30,13 +35,15 @@ export interface ReadinessInput {
 export async function runReadinessChecks(arm: ArmPort, graph: GraphPort, input: ReadinessInput): Promise<ReadinessReport> {
   const ports = memoizePorts(arm, graph);
   const deadline = Date.now() + input.deadlineMs;
-  const scan = input.findConnected ?? findConnectedWorkspaces;
+  const scan = input.findConnected ?? ((arm: ArmPort, graph: GraphPort) => findConnectedWorkspaces(arm, graph, input.homeTenantId ?? undefined));
   const checkInput = {
     ...ports,
     workspace: input.workspace,
     requester: input.requester,
     recordedConnection: input.recordedConnection,
     findConnected: () => scan(ports.arm, ports.graph),
+    homeTenantId: input.homeTenantId,
+    links: input.links,
   };
   const decide = async (check: PrerequisiteCheck): Promise<CheckOutcome> => {
     const base = { id: check.id, title: check.title, blocking: check.blocking };

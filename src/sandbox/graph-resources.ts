@@ -77,15 +77,7 @@ export function transitiveRoleAssignmentsJson(tenant: TenantFixture, principalId
     ...(user ? [{ id: user.id, roles: user.entraRoles }] : []),
     ...tenant.groups.filter((g) => g.id.toLowerCase() === id || groups.has(g.id.toLowerCase())).map((g) => ({ id: g.id, roles: g.entraRoles ?? [] })),
   ];
-  return holders.flatMap((h) =>
-    h.roles.map((role) => ({
-      id: deterministicGuid('entraRoleAssignment', h.id, role),
-      principalId: h.id,
-      directoryScopeId: '/',
-      appScopeId: null,
-      roleDefinitionId: ENTRA_ROLES[role],
-    })),
-  );
+  return assignmentsOf(holders);
 }
 
 /**
@@ -107,4 +99,57 @@ export function roleEligibilityInstancesJson(tenant: TenantFixture): Json[] {
       roleEligibilityScheduleId: deterministicGuid('entraRoleEligibilitySchedule', u.id, role),
     })),
   );
+}
+
+/**
+ * `GET /v1.0/users/{id}/transitiveMemberOf`: the user's groups, nesting expanded, and the directory
+ * roles the user holds actively (directly or through a group), as directoryObjects. An object the
+ * app may not read comes back with its `@odata.type` and `id` only, the rest null (the "limited
+ * information" note of the Graph reference, e.g. api-reference/v1.0/api/directoryobject-getbyids.md).
+ */
+export function transitiveMemberOfJson(tenant: TenantFixture, user: FixtureUser, readable: { group: boolean; directoryRole: boolean }): Json[] {
+  const groups = transitiveGroupsOf(tenant, user.id);
+  const memberGroups = tenant.groups.filter((g) => groups.has(g.id.toLowerCase()));
+  const roles = [...new Set([...user.entraRoles, ...memberGroups.flatMap((g) => g.entraRoles ?? [])])];
+  const limited = (type: string, id: string, fields: Json): Json => ({
+    '@odata.type': type,
+    id,
+    ...Object.fromEntries(Object.keys(fields).map((k) => [k, null])),
+  });
+  return [
+    ...memberGroups.map((g) => {
+      const fields: Json = { displayName: g.displayName, securityEnabled: true, mailEnabled: false, isAssignableToRole: (g.entraRoles ?? []).length > 0 };
+      return readable.group ? { '@odata.type': '#microsoft.graph.group', id: g.id, ...fields } : limited('#microsoft.graph.group', g.id, fields);
+    }),
+    ...roles.map((role) => {
+      const id = deterministicGuid('directoryRole', tenant.tenantId, role);
+      const fields: Json = { displayName: role, description: null, roleTemplateId: ENTRA_ROLES[role] };
+      return readable.directoryRole
+        ? { '@odata.type': '#microsoft.graph.directoryRole', id, ...fields }
+        : limited('#microsoft.graph.directoryRole', id, fields);
+    }),
+  ];
+}
+
+/** Tenant-wide Entra role assignments of these holders, in the unifiedRoleAssignment shape. */
+function assignmentsOf(holders: { id: string; roles: readonly (keyof typeof ENTRA_ROLES)[] }[]): Json[] {
+  return holders.flatMap((h) =>
+    h.roles.map((role) => ({
+      id: deterministicGuid('entraRoleAssignment', h.id, role),
+      principalId: h.id,
+      directoryScopeId: '/',
+      appScopeId: null,
+      roleDefinitionId: ENTRA_ROLES[role],
+    })),
+  );
+}
+
+/**
+ * `GET /v1.0/roleManagement/directory/roleAssignments`: the direct (not transitive) Entra role
+ * assignments of users and role-assignable groups, tenant-wide, in the unifiedRoleAssignment shape
+ * (api-reference/v1.0/resources/unifiedroleassignment.md).
+ */
+export function directoryRoleAssignmentsJson(tenant: TenantFixture): Json[] {
+  const holders = [...tenant.users.map((u) => ({ id: u.id, roles: u.entraRoles })), ...tenant.groups.map((g) => ({ id: g.id, roles: g.entraRoles ?? [] }))];
+  return assignmentsOf(holders);
 }

@@ -1,8 +1,16 @@
 import { graphError, ok, type EmulatedResponse } from './emulated-response';
 import type { TenantFixture } from './fixture-schema';
 import { graphPage, type GraphPageRequest } from './graph-page';
-import { graphAllows, type GraphEndpoint } from './graph-permissions';
-import { roleEligibilityInstancesJson, servicePrincipalJson, subscribedSkusJson, transitiveRoleAssignmentsJson, userJson } from './graph-resources';
+import { graphAllows, graphReadsObject, type GraphEndpoint } from './graph-permissions';
+import {
+  directoryRoleAssignmentsJson,
+  roleEligibilityInstancesJson,
+  servicePrincipalJson,
+  subscribedSkusJson,
+  transitiveMemberOfJson,
+  transitiveRoleAssignmentsJson,
+  userJson,
+} from './graph-resources';
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +40,50 @@ function transitiveRoleAssignments(tenant: TenantFixture, req: GraphRequest): Em
   const principalId = eqFilter(req.query, 'principalId');
   if (!principalId) return unsupported("transitiveRoleAssignments requires $filter=principalId eq '{id}'.");
   return graphPage(req, 'roleManagement/directory/transitiveRoleAssignments', transitiveRoleAssignmentsJson(tenant, principalId));
+}
+
+/**
+ * `$filter` on v1.0 roleAssignments: `principalId eq '…'`, `principalId in ('…', …)` (both
+ * documented for unifiedRoleAssignment.principalId), `roleDefinitionId eq '…'`, joined by `and`.
+ */
+function roleAssignments(tenant: TenantFixture, req: GraphRequest): EmulatedResponse {
+  let principals: Set<string> | undefined;
+  let role: string | undefined;
+  const filter = req.query.get('$filter')?.trim();
+  for (const term of filter ? filter.split(/\s+and\s+/i) : []) {
+    const eq = /^(principalId|roleDefinitionId)\s+eq\s+'([^']*)'$/i.exec(term);
+    const within = /^principalId\s+in\s+\(([^)]*)\)$/i.exec(term);
+    if (eq && eq[1]!.toLowerCase() === 'principalid') principals = new Set([eq[2]!.toLowerCase()]);
+    else if (eq) role = eq[2]!.toLowerCase();
+    else if (within) principals = new Set(within[1]!.split(',').map((v) => v.trim().replace(/^'|'$/g, '').toLowerCase()));
+    else return unsupported(`Unsupported filter "${term}"; supported: principalId eq '{id}', principalId in ('{id}', …), roleDefinitionId eq '{id}'.`);
+  }
+  const items = directoryRoleAssignmentsJson(tenant).filter(
+    (a) => (!principals || principals.has(String(a.principalId).toLowerCase())) && (!role || String(a.roleDefinitionId).toLowerCase() === role),
+  );
+  return graphPage(req, 'roleManagement/directory/roleAssignments', items);
+}
+
+/**
+ * `users/{id}/transitiveMemberOf` (optionally cast to `microsoft.graph.group`, which needs
+ * `ConsistencyLevel: eventual` and `$count`, as the reference says), with `$select`.
+ */
+function transitiveMemberOf(tenant: TenantFixture, req: GraphRequest, id: string, cast: string | undefined): EmulatedResponse {
+  const user = tenant.users.find((u) => u.id.toLowerCase() === id.toLowerCase() || u.upn.toLowerCase() === id.toLowerCase());
+  if (!user) return notFound(id);
+  if (cast !== undefined && cast.toLowerCase() !== 'microsoft.graph.group') return notFound(req.path);
+  if (cast !== undefined && (String(req.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual' || req.query.get('$count') !== 'true')) {
+    return unsupported('An OData cast on transitiveMemberOf requires the header ConsistencyLevel: eventual and $count=true.');
+  }
+  const granted = tenant.botAccess?.graph;
+  let items = transitiveMemberOfJson(tenant, user, { group: graphReadsObject(granted, 'group'), directoryRole: graphReadsObject(granted, 'directoryRole') });
+  if (cast !== undefined) items = items.filter((o) => o['@odata.type'] === '#microsoft.graph.group');
+  const select = req.query.get('$select');
+  if (select) {
+    const fields = select.split(',').map((f) => f.trim());
+    items = items.map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k === '@odata.type' || fields.includes(k))));
+  }
+  return graphPage(req, cast ? 'groups' : 'directoryObjects', items);
 }
 
 /** `$filter` on eligibility instances: `principalId eq '…'` and / or `roleDefinitionId eq '…'`. */
@@ -64,9 +116,12 @@ function servicePrincipals(tenant: TenantFixture, req: GraphRequest, id: string 
 }
 
 /** Which endpoint (for its permissions) a path is, or undefined for one the emulator does not serve. */
-function endpointOf(seg: string[]): GraphEndpoint | undefined {
+function endpointOf(version: string, seg: string[]): GraphEndpoint | undefined {
   const route = seg.join('/').toLowerCase();
-  if (route === 'rolemanagement/directory/transitiveroleassignments') return 'transitiveRoleAssignments';
+  // transitiveRoleAssignments exists in beta only (no v1.0 page in the Graph reference).
+  if (route === 'rolemanagement/directory/transitiveroleassignments') return version === 'beta' ? 'transitiveRoleAssignments' : undefined;
+  if (route === 'rolemanagement/directory/roleassignments') return 'roleAssignments';
+  if (seg[0]?.toLowerCase() === 'users' && seg[2]?.toLowerCase() === 'transitivememberof' && seg.length <= 4) return 'transitiveMemberOf';
   if (route === 'rolemanagement/directory/roleeligibilityscheduleinstances') return 'roleEligibilityScheduleInstances';
   if (route === 'subscribedskus') return 'subscribedSkus';
   if (seg[0]?.toLowerCase() === 'serviceprincipals' && seg.length <= 2) return 'servicePrincipals';
@@ -75,8 +130,9 @@ function endpointOf(seg: string[]): GraphEndpoint | undefined {
 }
 
 /**
- * The Microsoft Graph emulator (`/v1.0/…` and `/beta/…`): users, service principals,
- * subscribed SKUs, transitive Entra role assignments and PIM eligibility instances. A read
+ * The Microsoft Graph emulator (`/v1.0/…` and `/beta/…`): users and their transitive
+ * memberships, service principals, subscribed SKUs, Entra role assignments (v1.0 direct ones,
+ * beta transitive ones) and PIM eligibility instances. A read
  * whose permissions `botAccess.graph` lacks answers 403 Authorization_RequestDenied.
  */
 export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedResponse {
@@ -86,7 +142,7 @@ export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedRe
     .filter(Boolean)
     .map((s) => decodeURIComponent(s));
   if (version !== 'v1.0' && version !== 'beta') return notFound(req.path);
-  const endpoint = endpointOf(seg);
+  const endpoint = endpointOf(version, seg);
   if (!endpoint) return notFound(req.path);
   // The message of Graph's answer to an app without the permission (Learn Q&A 6019739).
   if (!graphAllows(tenant.botAccess?.graph, endpoint))
@@ -94,6 +150,10 @@ export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedRe
   switch (endpoint) {
     case 'transitiveRoleAssignments':
       return transitiveRoleAssignments(tenant, req);
+    case 'roleAssignments':
+      return roleAssignments(tenant, req);
+    case 'transitiveMemberOf':
+      return transitiveMemberOf(tenant, req, seg[1] ?? '', seg[3]);
     case 'roleEligibilityScheduleInstances':
       return roleEligibilityInstances(tenant, req);
     case 'subscribedSkus':

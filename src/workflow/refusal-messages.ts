@@ -1,6 +1,6 @@
 import type { ConnectionRequest } from './connection-request';
 import { describeRequest, describeState } from './describe-request';
-import type { RoleEvaluation } from './evaluate-approver-roles';
+import { activateInPim, type RoleEvaluation } from './evaluate-approver-roles';
 import { refuse, type Refusal } from './refusal';
 import type { WorkflowEventType } from './workflow-event';
 
@@ -53,13 +53,28 @@ export function fourEyes(type: 'approve' | 'reject'): Refusal {
   );
 }
 
-/** The would-be approver lacks roles; lists them in words. */
+/**
+ * The would-be approver lacks roles; lists them in words. When the person would qualify once
+ * PIM-eligible roles are active, says which to activate instead (`role_not_active`).
+ */
 export function notQualified(request: ConnectionRequest, type: 'approve' | 'reject', roles: RoleEvaluation): Refusal {
   const verb = type === 'approve' ? 'Approving' : 'Rejecting';
+  if (roles.activate && roles.activate.length > 0) {
+    return refuse(
+      'role_not_active',
+      `${verb} a ${request.kind} request needs ${roles.activate.join(' and ')} to be active, and you hold ${roles.activate.length > 1 ? 'them' : 'it'} ` +
+        `only as eligible: ${activateInPim(roles.activate)}, then click again.`,
+    );
+  }
   const needs = roles.missing.length > 0 ? roles.missing.join('; it also ') : 'needs roles you do not hold';
+  const eligible =
+    roles.eligible && roles.eligible.length > 0
+      ? ` You are eligible for ${roles.eligible.join(' and ')} in Privileged Identity Management, which is not enough on its own.`
+      : '';
   return refuse(
     'not_qualified',
-    `${verb} a ${request.kind} request ${needs}. ` + 'Ask a colleague who holds these roles to do it, or ask an administrator to assign them to you.',
+    `${verb} a ${request.kind} request ${needs}.${eligible} ` +
+      'Ask a colleague who holds these roles to do it, or ask an administrator to assign them to you.',
   );
 }
 

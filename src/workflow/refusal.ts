@@ -10,6 +10,7 @@ export type RefusalCode =
   | 'not_requester'
   | 'four_eyes'
   | 'not_qualified'
+  | 'role_not_active'
   | 'reason_required'
   | 'reason_not_applicable'
   | 'invalid_reason'

@@ -10,6 +10,7 @@ const EXPECTED: Record<string, [number, string]> = {
   not_requester: [403, 'not_requester'],
   four_eyes: [403, 'four_eyes'],
   not_qualified: [403, 'not_qualified'],
+  role_not_active: [403, 'role_not_active'],
   reason_required: [400, 'reason_required'],
   reason_not_applicable: [400, 'reason_not_applicable'],
   invalid_reason: [400, 'invalid_reason'],

@@ -10,7 +10,7 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
 
   it('lists subscriptions and every workspace', async () => {
     const arm = h.arm();
-    expect(await arm.listSubscriptions()).toEqual([{ subscriptionId: SUB, displayName: 'SOC Production' }]);
+    expect(await arm.listSubscriptions()).toEqual([{ subscriptionId: SUB, displayName: 'SOC Production', tenantId: h.sandbox.state().tenantId }]);
     const workspaces = await arm.listWorkspaces();
     // Resource Graph orders them by id (its paging needs an order).
     expect(workspaces.map((w) => w.name)).toEqual(['law-ops-metrics', 'law-soc-prod', 'law-soc-staging']);

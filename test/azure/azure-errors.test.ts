@@ -85,8 +85,12 @@ describe('Azure call failures become AzureCallError', () => {
     await fault({ match: 'servicePrincipals', status: 503, count: 10 });
     await expect(h.graph().findServicePrincipal('8ee8fdad-f234-4243-8f3b-15c294843740')).rejects.toMatchObject({ kind: 'unavailable', status: 503 });
     await h.request('DELETE', '/sandbox/faults');
-    await fault({ match: 'transitiveRoleAssignments', status: 403 });
-    await expect(h.graph().listEntraRoleTemplateIds(RAVI)).rejects.toMatchObject({ kind: 'forbidden' });
+    await fault({ match: 'directory/roleAssignments', status: 403 });
+    await expect(h.graph().listEntraRoleTemplateIds(RAVI)).rejects.toMatchObject({
+      kind: 'forbidden',
+      service: 'Microsoft Graph',
+      permission: 'RoleManagement.Read.Directory',
+    });
   });
 
   it("gives 'credential' naming the credential when no token can be had", async () => {

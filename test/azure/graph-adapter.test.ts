@@ -1,4 +1,5 @@
 import { customTenant, DANA, MTP_APP, RAVI, ROLE, startSandbox, WDATP_APP, type SandboxHarness } from '../sandbox/sandbox-harness';
+import { V2, v2Tenant } from '../sandbox/v2-tenant';
 
 describe('Graph adapter over the sandbox', () => {
   let h: SandboxHarness;
@@ -25,9 +26,29 @@ describe('Graph adapter over the sandbox', () => {
     };
     const ids = await h.graph({ fetch: paging }).listEntraRoleTemplateIds('44444444-4444-4444-8444-444444444444');
     expect(ids).toHaveLength(2);
-    expect(seen).toHaveLength(2);
-    expect(seen[1]).toContain('%24skiptoken=1');
-    expect(seen[0]).toContain('transitiveRoleAssignments');
+    const assignments = seen.filter((u) => u.includes('/directory/roleAssignments'));
+    expect(assignments).toHaveLength(2);
+    expect(assignments[1]).toContain('%24skiptoken=1');
+  });
+
+  it('reads Graph v1.0 only: the groups (transitiveMemberOf), then the role assignments of the person and those groups in one filter', async () => {
+    const seen: string[] = [];
+    const spy: typeof fetch = (input, init) => (seen.push(decodeURIComponent(String(input))), fetch(input, init));
+    await h.graph({ fetch: spy }).listEntraRoleTemplateIds('44444444-4444-4444-8444-444444444444');
+    expect(seen.every((u) => u.includes('/sandbox/graph/v1.0/'))).toBe(true);
+    expect(seen[0]).toMatch(/\/v1\.0\/users\/44444444-4444-4444-8444-444444444444\/transitiveMemberOf\?\$select=id&\$top=999$/);
+    expect(seen[1]).toContain("$filter=principalId in ('44444444-4444-4444-8444-444444444444','b0000000-0000-4000-8000-0000000050c1')");
+  });
+
+  it('reads PIM-eligible Entra roles from roleEligibilityScheduleInstances, never as held roles', async () => {
+    const v2 = await startSandbox({ tenant: v2Tenant() });
+    try {
+      expect(await v2.graph().listEntraRoleEligibility(V2.pimAdmin)).toEqual([ROLE.globalAdmin]);
+      expect(await v2.graph().listEntraRoleTemplateIds(V2.pimAdmin)).toEqual([]);
+      expect(await v2.graph().listEntraRoleEligibility(RAVI)).toEqual([]);
+    } finally {
+      await v2.close();
+    }
   });
 
   it('gets users, and null for an unknown one', async () => {
@@ -56,13 +77,13 @@ describe('Graph adapter over the sandbox', () => {
     }
   });
 
-  it('sends the token from the credential and ConsistencyLevel: eventual', async () => {
+  it('sends the token from the credential', async () => {
     const headers: Record<string, string>[] = [];
     const spy: typeof fetch = (input, init) => {
       headers.push(init?.headers as Record<string, string>);
       return fetch(input, init);
     };
     await h.graph({ fetch: spy }).listEntraRoleTemplateIds(RAVI);
-    expect(headers[0]).toMatchObject({ Authorization: 'Bearer sandbox-token', ConsistencyLevel: 'eventual' });
+    expect(headers[0]).toMatchObject({ Authorization: 'Bearer sandbox-token' });
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  AccessReportView,
   ApprovalView,
   CheckRowView,
   DisconnectConfirmView,
@@ -259,5 +260,42 @@ export function turnedOff(): PortalTurnedOffView {
       },
     ],
     connectors: [],
+  };
+}
+export function accessReport(overrides: Partial<AccessReportView> = {}): AccessReportView {
+  return {
+    cloud: 'Azure (public cloud)',
+    checkedAt: '12 May 2025, 14:40 UTC',
+    rows: [
+      {
+        title: 'Azure Resource Manager: Reader on the subscriptions',
+        result: 'Passed',
+        purpose: 'the subscriptions, their workspaces, Microsoft Sentinel, its connectors and rules, and role assignments',
+        reason: 'The bot reads 2 subscriptions (SOC Production, SOC Staging).',
+        commands: [],
+      },
+      {
+        title: 'Microsoft Graph: RoleManagement.Read.Directory (application permission)',
+        result: 'Failed',
+        purpose: 'the Entra roles a person and their groups hold; without it every connect approval is refused',
+        reason: 'Microsoft Graph refused GET /v1.0/roleManagement/directory/roleAssignments (Authorization_RequestDenied): the permission is not granted.',
+        commands: [
+          'az ad app permission add --id 9f1c2d3e-0000-4000-8000-00000000b0a7 --api 00000003-0000-0000-c000-000000000000 --api-permissions "…=Role"',
+          'az ad app permission admin-consent --id 9f1c2d3e-0000-4000-8000-00000000b0a7',
+        ],
+        portal: "Azure portal > Microsoft Entra ID > App registrations > the bot's app > API permissions > Add a permission > Microsoft Graph.",
+        url: 'https://learn.microsoft.com/entra/identity-platform/howto-update-permissions',
+      },
+      {
+        title: 'Microsoft Graph: LicenseAssignment.Read.All (application permission)',
+        result: 'Unknown',
+        purpose: 'whether the tenant has Microsoft Defender XDR',
+        reason: 'Could not check: Azure did not answer in time.',
+        commands: ['az ad app permission admin-consent --id 9f1c2d3e-0000-4000-8000-00000000b0a7'],
+        portal: 'Azure portal > Microsoft Entra ID > App registrations.',
+        url: 'https://learn.microsoft.com/entra/identity-platform/howto-update-permissions',
+      },
+    ],
+    ...overrides,
   };
 }

@@ -31,6 +31,7 @@ async function decide(s: CheckSandbox, check: PrerequisiteCheck, c: Case = {}): 
     deadlineMs: 4_000,
     now: () => new Date(),
     checks: [check],
+    homeTenantId: sampleTenant().tenantId,
   });
   expect(report.checks).toHaveLength(1);
   const outcome = report.checks[0]!;
@@ -161,7 +162,7 @@ describe('prerequisite checks over the sandbox', () => {
       expect(outcome).toMatchObject({ word: 'Warning', reason: expect.stringContaining('holds neither Global Administrator nor Security Administrator') });
       expect(outcome.remediation?.text).toContain('Global Administrator or Security Administrator in Microsoft Entra ID');
     });
-    test('Unknown when Graph does not answer', () => expectUnknownOnFailure(s, entraRoleCheck, 'transitiveRoleAssignments', { requester: RAVI }));
+    test('Unknown when Graph does not answer', () => expectUnknownOnFailure(s, entraRoleCheck, 'directory/roleAssignments', { requester: RAVI }));
   });
 
   describe('azure-roles (information, not blocking)', () => {

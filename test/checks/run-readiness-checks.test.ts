@@ -17,6 +17,7 @@ describe('runReadinessChecks: every check under one deadline; an error is never 
         expect(Date.now() - started).toBeLessThan(1_500);
         expect(report.checks.map((c) => [c.id, c.result])).toEqual([
           ['workspace', 'unknown'],
+          ['tenant', 'unknown'],
           ['sentinel', 'unknown'],
           ['xdr-connector', 'unknown'],
           ['one-connected', 'unknown'],
@@ -38,8 +39,9 @@ describe('runReadinessChecks: every check under one deadline; an error is never 
         recordedConnection: null,
         deadlineMs: 4_000,
         now: () => new Date(),
+        homeTenantId: sampleTenant().tenantId,
       });
-      expect(report.checks.filter((c) => c.blocking).map((c) => c.result)).toEqual(['pass', 'pass', 'pass', 'pass']);
+      expect(report.checks.filter((c) => c.blocking).map((c) => c.result)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
       expect(report.canSubmit).toBe(true);
     });
   });

@@ -45,7 +45,7 @@ describe('approvers: roles checked at the click, groups included', () => {
 
   test('when the roles cannot be read at the click, the approval is refused, never granted', async () => {
     const { requestId } = await submitConnect(t, USERS.dana, 'law-soc-prod');
-    await t.request('POST', '/sandbox/faults', { match: 'transitiveRoleAssignments', status: 503, count: 100 });
+    await t.request('POST', '/sandbox/faults', { match: 'directory/roleAssignments', status: 503, count: 100 });
     const answer = await click(t, MIA, 'request.approve', { requestId, version: 2 }, 'channel');
     await t.request('DELETE', '/sandbox/faults');
     expect(answer.statusCode).toBe(503);

@@ -192,7 +192,7 @@ describe('connect: blocking checks and workspace errors', () => {
   });
 
   test('a Graph outage makes the Entra check Unknown, never Passed', async () => {
-    await t.request('POST', '/sandbox/faults', { match: 'transitiveRoleAssignments', status: 503, count: 50 });
+    await t.request('POST', '/sandbox/faults', { match: 'directory/roleAssignments', status: 503, count: 50 });
     const card = cardOf(await say(t, USERS.ravi, 'check law-soc-prod'))!;
     await t.request('DELETE', '/sandbox/faults');
     expect(cardText(card)).toMatch(/Entra role for onboarding[\s\S]*Unknown/);

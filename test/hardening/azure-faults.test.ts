@@ -140,7 +140,7 @@ describe('Azure faults during `check`, injected through /sandbox/faults', () => 
   });
 
   test('Graph faults: a persistent 503 on Entra roles makes that row Unknown, not Failed or Passed', async () => {
-    await fault({ match: 'transitiveRoleAssignments', status: 503, count: 100 });
+    await fault({ match: 'directory/roleAssignments', status: 503, count: 100 });
     const r = row(await check(), 'Entra role for onboarding')!;
     expect(r.result).toBe('Unknown');
     expect(r.text).toMatch(/try again/);

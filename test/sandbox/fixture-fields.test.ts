@@ -218,7 +218,14 @@ describe('servicePrincipals and botAccess', () => {
     withTenant(
       (t) => (t.botAccess = { armReader: [V2.lighthouseSub] }),
       async (h) => {
-        expect(await h.arm().listSubscriptions()).toEqual([{ subscriptionId: V2.lighthouseSub, displayName: 'Customer (delegated)' }]);
+        expect(await h.arm().listSubscriptions()).toEqual([
+          {
+            subscriptionId: V2.lighthouseSub,
+            displayName: 'Customer (delegated)',
+            tenantId: V2.customerTenant,
+            managedByTenants: [h.sandbox.state().tenantId],
+          },
+        ]);
         const err = await h
           .arm()
           .getWorkspace(PROD)

@@ -1,4 +1,4 @@
-import { createSandboxCredential } from '../../src/azure';
+import { createSandboxCredential, GRAPH_SCOPE } from '../../src/azure';
 import { graphList } from '../../src/azure/graph-http';
 import type { TenantFixture } from '../../src/sandbox';
 import { DANA, PROD, startSandbox, SUB, type SandboxHarness } from './sandbox-harness';
@@ -78,7 +78,13 @@ describe('paging: lists of 250 items are read whole through the real clients', (
   });
 
   it('service principals (Graph, 100 per page by default, @odata.nextLink followed)', async () => {
-    const http = { baseUrl: h.sandbox.graphBaseUrl(h.origin), credential: createSandboxCredential(), fetch: globalThis.fetch, maxRetries: 0 };
+    const http = {
+      baseUrl: h.sandbox.graphBaseUrl(h.origin),
+      scope: GRAPH_SCOPE,
+      credential: createSandboxCredential(),
+      fetch: globalThis.fetch,
+      maxRetries: 0,
+    };
     const first = await h.request('GET', '/sandbox/graph/v1.0/servicePrincipals');
     expect(first.body.value).toHaveLength(100);
     expect(first.body['@odata.nextLink']).toContain('%24skiptoken=100');

@@ -8,6 +8,7 @@ import { resolveWorkspace } from '../resolve-workspace';
 import { messageReply } from '../respond';
 import type { Reply } from '../types';
 import { CHECK_DEADLINE_MS } from '../budgets';
+import { checkEnvironment } from '../check-environment';
 
 /** `check <workspace>`, anywhere: the readiness report for that workspace and the caller; no request. */
 export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {
@@ -28,6 +29,7 @@ export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument
   if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
   const connection = await ctx.store.getConnection(origin.tenantId);
   const report = await runReadinessChecks(ctx.arm, ctx.graph, {
+    ...checkEnvironment(ctx),
     workspace: resolved.workspace,
     requester: person,
     recordedConnection: connection?.workspace ?? null,

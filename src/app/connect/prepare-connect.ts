@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { productChangesView, readinessView } from '../request-views';
 import type { StoredRequest } from '../stored-request';
 import { applyRequestEvent } from '../apply-request-event';
+import { checkEnvironment } from '../check-environment';
 
 export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
 
@@ -33,6 +34,7 @@ export async function prepareConnect(
     return { ok: false, title: 'Cannot start a connect request', message: decision.refusal.message, code: decision.refusal.code };
   }
   const report = await runReadinessChecks(ctx.arm, ctx.graph, {
+    ...checkEnvironment(ctx),
     workspace,
     requester,
     recordedConnection: connection?.workspace ?? null,

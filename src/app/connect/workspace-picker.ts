@@ -32,15 +32,22 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
   const large = workspaces.length > PICKER_LIST_MAX;
   const listed = large ? [...workspaces].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).slice(0, PICKER_LIST_MAX) : workspaces;
   const sentinel = await mapBounded(listed, 8, (w) => ctx.arm.isSentinelEnabled(w).catch(whenAzureFails(null)));
-  const subName = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
+  const subOf = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase());
+  const home = ctx.config.azureTenantId?.toLowerCase();
+  // A subscription of another tenant (Azure Lighthouse) is listed, marked: the portal connects its own tenant's workspaces only.
+  const otherTenant = (id: string): string | undefined => {
+    const tenant = subOf(id)?.tenantId;
+    return home && tenant && tenant.toLowerCase() !== home ? tenant : undefined;
+  };
   const card = renderWorkspacePickerCard({
     ...(large ? { search: { dataset: WORKSPACE_DATASET, total: workspaces.length } } : {}),
     workspaces: listed.map((w, i) => ({
       resourceId: w.id,
       name: w.name,
       resourceGroup: w.resourceGroup,
-      subscription: subName(w.subscriptionId),
+      subscription: subOf(w.subscriptionId)?.displayName ?? w.subscriptionId,
       sentinelEnabled: sentinel[i],
+      ...(otherTenant(w.subscriptionId) ? { otherTenantId: otherTenant(w.subscriptionId) } : {}),
     })),
   });
   return { ok: true, card };

@@ -63,7 +63,7 @@ async function recognisedByArgument(ctx: AppContext, typed: string): Promise<Dis
 async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
   let found;
   try {
-    found = await findConnectedWorkspaces(ctx.arm, ctx.graph);
+    found = await findConnectedWorkspaces(ctx.arm, ctx.graph, ctx.config.azureTenantId ?? undefined);
   } catch (err) {
     if (!isAzureFailure(err)) throw err;
     return {

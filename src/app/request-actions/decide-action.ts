@@ -8,6 +8,7 @@ import { INVOKE_BUDGET_MS } from '../budgets';
 import { requestAction, type CardActionHandler } from '../card-actions/define-action';
 import { approvalView, portalStepView } from '../request-views';
 import { cardResult, refused, refusedAction } from '../respond';
+import { portalLinks } from '../../clouds';
 
 /**
  * `request.approve` / `request.reject` from the SOC channel, for connect and disconnect. The
@@ -15,6 +16,7 @@ import { cardResult, refused, refusedAction } from '../respond';
  * the card; whether they suffice, and four-eyes, state and version, are the workflow's to decide.
  * Approving a connect also stores what the bot saw of the workspace at that moment (its enabled
  * rules, connectors and the automation rules affected), read under the same deadline as the roles.
+ * A role held only as PIM-eligible is refused with what to activate (`role_not_active`).
  */
 export function decideAction(decision: 'approve' | 'reject'): CardActionHandler {
   return requestAction(decision === 'approve' ? 'request.approve' : 'request.reject', { notFound: 'This request no longer exists.' }, async (c) => {
@@ -27,7 +29,8 @@ export function decideAction(decision: 'approve' | 'reject'): CardActionHandler 
     snapshot?.catch(() => undefined);
     let roles: RoleEvaluation;
     try {
-      roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind), deadline);
+      // The active roles decide; PIM eligibility is read only to say what to activate, and never delays the answer past the budget.
+      roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind, { deadline }), deadline);
     } catch (err) {
       if (!isAzureFailure(err)) throw err;
       const message = `Your roles could not be verified (${describeCallError(err)}), so nothing was changed. Try again in a minute.`;
@@ -47,7 +50,7 @@ export function decideAction(decision: 'approve' | 'reject'): CardActionHandler 
     if (!outcome.ok) return refusedAction(outcome.refusal);
     return cardResult(
       decision === 'approve'
-        ? renderPortalStepCard(portalStepView(outcome.request, ctx.config.verify.pollSeconds))
+        ? renderPortalStepCard(portalStepView(outcome.request, ctx.config.verify.pollSeconds, portalLinks(ctx.config.cloud).defenderHome))
         : renderApprovalCard(approvalView(outcome.request)),
     );
   });

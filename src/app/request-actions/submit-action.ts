@@ -8,6 +8,7 @@ import { disconnectStillNeeded } from '../disconnect/still-connected';
 import { cardResult, refused, refusedAction } from '../respond';
 import type { StoredRequest } from '../stored-request';
 import { NO_SOC_CHANNEL_MESSAGE } from '../turn-guards';
+import { checkEnvironment } from '../check-environment';
 
 /**
  * `request.submit`: the requester sends the request, connect or disconnect, to the SOC channel.
@@ -32,6 +33,7 @@ export const submitAction = requestAction('request.submit', { notFound: 'This re
   if (possible && request.kind === 'connect' && !isFresh(readiness, ctx.now())) {
     const connection = await ctx.store.getConnection(origin.tenantId);
     readiness = await runReadinessChecks(ctx.arm, ctx.graph, {
+      ...checkEnvironment(ctx),
       workspace: request.workspace,
       requester: request.requester,
       recordedConnection: connection?.workspace ?? null,

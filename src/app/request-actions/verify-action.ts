@@ -4,6 +4,7 @@ import { anonymousRequestAction } from '../card-actions/define-action';
 import { notificationView, portalStepView } from '../request-views';
 import { cardResult, refused, refusedAction } from '../respond';
 import { verifyRequest } from '../verification/verify-request';
+import { portalLinks } from '../../clouds';
 
 /**
  * `connection.verify` ("Check now") on the portal-step card of a connect or a disconnect: verify
@@ -31,7 +32,11 @@ export const verifyAction = anonymousRequestAction('connection.verify', { notFou
     case 'error':
       return cardResult(
         renderPortalStepCard(
-          portalStepView({ ...result.request, lastVerification: { at, text: result.text, verified: false } }, ctx.config.verify.pollSeconds),
+          portalStepView(
+            { ...result.request, lastVerification: { at, text: result.text, verified: false } },
+            ctx.config.verify.pollSeconds,
+            portalLinks(ctx.config.cloud).defenderHome,
+          ),
         ),
       );
     case 'refused': {

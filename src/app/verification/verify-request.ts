@@ -19,11 +19,25 @@ export type VerifyOutcome =
 /** What is still missing, in words, for the step to count as done. */
 function missingSignals(kind: StoredRequest['kind'], s: ConnectionSignals): string {
   if (kind === 'disconnect') return 'The Defender XDR connector of the workspace still has incidents enabled: the portal has not disconnected it yet.';
+  const apps = s.appsWithoutPrincipal.length > 0 ? 'the Defender app that has a service principal' : 'both Defender apps';
   const missing = [
-    s.appsHaveContributor ? null : 'Microsoft Sentinel Contributor is not yet assigned to both Defender apps on the subscription',
+    s.appsHaveContributor ? null : `Microsoft Sentinel Contributor is not yet assigned to ${apps} on the subscription`,
     s.incidentRulesDisabled ? null : 'Microsoft incident creation rules are still enabled',
   ].filter(Boolean);
-  return `Not connected yet: ${missing.join('; ')}.`;
+  return `Not connected yet: ${missing.join('; ')}.${appsWithoutPrincipalNote(s)}`;
+}
+
+/**
+ * Why a Defender app cannot get its role: it has no service principal in the tenant (the portal
+ * can assign a role only to a principal that exists), so the bot waits for the others' role.
+ */
+function appsWithoutPrincipalNote(s: ConnectionSignals): string {
+  if (s.appsWithoutPrincipal.length === 0) return '';
+  const names = s.appsWithoutPrincipal.map((a) => `${a.name} (app ${a.appId})`).join(' and ');
+  // Short enough for the card's line: the portal step card shows this text whole.
+  return s.appsWithoutPrincipal.length === 2
+    ? ` Neither Defender app has a service principal in this tenant (${names}): check that Microsoft Defender XDR is set up for the tenant.`
+    : ` ${names} has no service principal in this tenant, so the portal cannot give it the role; the bot checks the other app only.`;
 }
 
 /**
