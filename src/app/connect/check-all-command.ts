@@ -2,13 +2,13 @@ import type { WorkspaceInfo } from '../../azure/ports';
 import { mapBounded } from '../../azure/map-bounded';
 import { renderCheckAllProgressCard, renderCheckAllReportCards, type CheckAllRowView } from '../../cards';
 import type { CheckResultWord } from '../../cards';
-import { isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
 import { memoizePorts } from '../../checks/memoize-ports';
 import type { ReadinessReport } from '../../checks/readiness';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { Person } from '../../workflow';
 import { CHECK_DEADLINE_MS } from '../budgets';
 import type { AppContext } from '../context';
+import { readInventory } from '../read-inventory';
 import { messageReply } from '../respond';
 import { personOf, PERSONAL_ONLY_MESSAGE, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
 import type { TurnOrigin } from '../turn-origin';
@@ -50,12 +50,8 @@ export async function checkAllCommand(ctx: AppContext, origin: TurnOrigin, progr
   const person = personOf(origin);
   if (!person) return [{ text: UNKNOWN_PERSON_MESSAGE }];
   const started = Date.now();
-  let workspaces: WorkspaceInfo[];
-  let subscriptions: { subscriptionId: string; displayName: string }[];
-  try {
-    [workspaces, subscriptions] = await Promise.all([ctx.arm.listWorkspaces(), ctx.arm.listSubscriptions().catch(whenAzureFails([]))]);
-  } catch (err) {
-    if (!isAzureFailure(err)) throw err;
+  const inventory = await readInventory(ctx);
+  if (!inventory) {
     return [
       messageReply({
         title: 'Cannot check every workspace',
@@ -64,6 +60,7 @@ export async function checkAllCommand(ctx: AppContext, origin: TurnOrigin, progr
       }),
     ];
   }
+  const { workspaces, subscriptions } = inventory;
   const ports = memoizePorts(ctx.arm, ctx.graph);
   const subName = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
   const connection = await ctx.store.getConnection(origin.tenantId);

@@ -1,7 +1,8 @@
 import { renderWorkspacePickerCard } from '../../cards';
 import type { Json } from '../../store/store';
-import { isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
+import { whenAzureFails } from '../../checks/describe-call-error';
 import type { AppContext } from '../context';
+import { readInventory } from '../read-inventory';
 import { mapBounded } from '../../azure/map-bounded';
 import { WORKSPACE_DATASET } from '../search/workspace-search';
 
@@ -10,17 +11,14 @@ export const PICKER_LIST_MAX = 25;
 
 /** The workspace picker: every Log Analytics workspace the bot can see (up to 25; more are searched), with Sentinel on or off. */
 export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; card: Json } | { ok: false; message: string }> {
-  let workspaces;
-  let subscriptions;
-  try {
-    [workspaces, subscriptions] = await Promise.all([ctx.arm.listWorkspaces(), ctx.arm.listSubscriptions().catch(whenAzureFails([]))]);
-  } catch (err) {
-    if (!isAzureFailure(err)) throw err;
+  const inventory = await readInventory(ctx);
+  if (!inventory) {
     return {
       ok: false,
       message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>` with its resource id.',
     };
   }
+  const { workspaces, subscriptions } = inventory;
   if (workspaces.length === 0) {
     return {
       ok: false,

@@ -1,6 +1,6 @@
-import { isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
 import type { WorkspaceInfo } from '../../azure/ports';
 import type { AppContext } from '../context';
+import { readInventory } from '../read-inventory';
 import type { SearchQuery, SearchResult } from '../types';
 
 /** The dataset the picker's `Data.Query` names (conversation contract, "Large tenants"). */
@@ -24,12 +24,8 @@ export async function searchWorkspaces(ctx: AppContext, query: SearchQuery): Pro
   if (query.dataset !== WORKSPACE_DATASET) {
     return { ok: false, statusCode: 400, code: 'UnknownDataset', message: `This bot searches only the "${WORKSPACE_DATASET}" dataset.` };
   }
-  let workspaces: WorkspaceInfo[];
-  let subscriptions: { subscriptionId: string; displayName: string }[];
-  try {
-    [workspaces, subscriptions] = await Promise.all([ctx.arm.listWorkspaces(), ctx.arm.listSubscriptions().catch(whenAzureFails([]))]);
-  } catch (err) {
-    if (!isAzureFailure(err)) throw err;
+  const inventory = await readInventory(ctx);
+  if (!inventory) {
     return {
       ok: false,
       statusCode: 503,
@@ -37,6 +33,7 @@ export async function searchWorkspaces(ctx: AppContext, query: SearchQuery): Pro
       message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>`.',
     };
   }
+  const { workspaces, subscriptions } = inventory;
   const subName = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
   const words = query.queryText.toLowerCase().split(/\s+/).filter(Boolean);
   const rows = workspaces
