@@ -53,7 +53,7 @@ export function createArmClients(settings: ArmClientSettings): ArmClients {
       if (!clients) {
         const sentinel = new Map<string, SecurityInsights>();
         clients = {
-          workspaces: prepare(new OperationalInsightsManagementClient(credential, subscriptionId, { ...common, credentials: { scopes: [scope] } })),
+          workspaces: prepare(new OperationalInsightsManagementClient(credential, subscriptionId, { ...common, credentialScopes: [scope] })),
           sentinel(apiVersion) {
             let client = sentinel.get(apiVersion);
             if (!client) {
