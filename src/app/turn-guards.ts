@@ -14,5 +14,10 @@ export const PERSONAL_ONLY_MESSAGE = (command: string) => `\`${command}\` works 
 
 /** A connect or disconnect needs the SOC channel: the approval is asked there. */
 export const NO_SOC_CHANNEL_MESSAGE =
-  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and run `notify here` in its channel (mention me there), ' +
+  'No SOC channel is set, so there is nowhere to ask for approval. Add me to the SOC team and type "notify here" in its channel (mention me there), ' +
   'then try again.';
+
+/** Submit needs the SOC channel (the approval is asked there); the checks and the product changes do not. */
+export const SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE =
+  'Submit needs a SOC channel, and none is set yet. Add me to the SOC team and type "notify here" in its channel (mention me there); ' +
+  'then Submit on this card works, without a new connect.';

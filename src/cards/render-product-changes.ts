@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from './adaptive-card';
 import { checkSectionData, productChangesSectionData } from './check-rows';
-import { DISPLAY_LIMITS, factRows, truncate } from './display-text';
+import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { firstCardThatFits } from './card-size';
 import { IMPACT_FOLD_BUDGETS, impactSectionData } from './impact-rows';
 import { expandCard } from './load-template';
@@ -34,6 +34,8 @@ export function renderProductChangesCard(view: ProductChangesView): AdaptiveCard
       canSubmit: view.canSubmit,
       blockedText: blockingChecks.length > 0 ? 'Fix these checks, then run connect again:' : 'Fix the checks that did not pass, then run connect again.',
       blockingChecks,
+      hasSubmitNote: present(view.submitNote),
+      submitNote: truncate(view.submitNote, DISPLAY_LIMITS.guidance),
     }),
   );
 }

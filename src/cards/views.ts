@@ -91,6 +91,8 @@ export interface ProductChangesView {
   canSubmit: boolean;
   /** Titles of the checks that must be fixed first (shown when canSubmit is false). */
   blockingChecks: string[];
+  /** What Submit still needs outside the checks (no SOC channel yet), shown above the buttons. */
+  submitNote?: string;
 }
 
 /** How an approval ended; `decidedBy` is absent when nobody decided (expired). */

@@ -17,10 +17,10 @@ describe('connect a workspace: checks, approval in the SOC channel, portal step,
     await t.stop();
   });
 
-  test('without a SOC channel, connect says to run notify here first', async () => {
+  test('without a SOC channel, connect shows the checks and says that Submit needs one (notify here)', async () => {
     const reply = await say(t, USERS.dana, 'connect law-soc-prod');
-    expect(cardText(cardOf(reply))).toMatch(/notify here/);
-    expect(await t.bot.store.listOpenRequests(TENANT_ID)).toHaveLength(0);
+    expect(cardText(cardOf(reply))).toMatch(/Submit needs a SOC channel[\s\S]*notify here/);
+    expect((await t.bot.store.listOpenRequests(TENANT_ID)).map((r) => r.state)).toEqual(['draft']);
   });
 
   test('the happy path, end to end', async () => {

@@ -1,20 +1,20 @@
 import type { TurnOrigin } from '../turn-origin';
 import type { AppContext } from '../context';
-import { NO_SOC_CHANNEL_MESSAGE, PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
+import { PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
 import { resolveWorkspace } from '../resolve-workspace';
 import { messageReply } from '../respond';
 import type { Reply } from '../types';
 import { prepareConnect } from './prepare-connect';
 import { workspacePickerCard } from './workspace-picker';
 
-/** `connect [workspace]` in 1:1: the picker without a workspace, else checks and the product-changes card. */
+/**
+ * `connect [workspace]` in 1:1: the picker without a workspace, else checks and the product-changes card.
+ * No SOC channel is needed for these (only Submit needs one: the card says so).
+ */
 export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argument: string): Promise<Reply[]> {
   if (origin.conversationType !== 'personal') return [{ text: PERSONAL_ONLY_MESSAGE('connect') }];
   const requester = personOf(origin);
   if (!requester) return [{ text: UNKNOWN_PERSON_MESSAGE }];
-  if (!(await ctx.store.getSocChannel(origin.tenantId))) {
-    return [messageReply({ title: 'Set the SOC channel first', text: NO_SOC_CHANNEL_MESSAGE, style: 'warning' })];
-  }
   if (argument.trim() === '') {
     const picker = await workspacePickerCard(ctx);
     return [picker.ok ? { card: picker.card } : messageReply({ title: 'No workspaces to show', text: picker.message, style: 'warning' })];

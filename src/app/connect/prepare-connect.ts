@@ -10,6 +10,7 @@ import { productChangesView, readinessView } from '../request-views';
 import type { StoredRequest } from '../stored-request';
 import { applyRequestEvent } from '../apply-request-event';
 import { checkEnvironment } from '../check-environment';
+import { SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE } from '../turn-guards';
 
 export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
 
@@ -26,7 +27,11 @@ export async function prepareConnect(
   deadlineMs = CHECK_DEADLINE_MS,
 ): Promise<PrepareOutcome> {
   const at = ctx.now().toISOString();
-  const [connection, open] = await Promise.all([ctx.store.getConnection(tenantId), ctx.store.listOpenRequests(tenantId)]);
+  const [connection, open, socChannel] = await Promise.all([
+    ctx.store.getConnection(tenantId),
+    ctx.store.listOpenRequests(tenantId),
+    ctx.store.getSocChannel(tenantId),
+  ]);
   const openRequests = open;
   const decision = canStartRequest({ kind: 'connect', workspace, connectedWorkspace: connection?.workspace ?? null, openRequests, requesterId: requester.id });
   if (!decision.ok) {
@@ -60,11 +65,11 @@ export async function prepareConnect(
   ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft' }, 'request created');
   // Every state change the bot commits drops the connected-workspace scan (connected-workspace-cache.ts).
   ctx.connectedWorkspaces.forget();
-  return { ok: true, card: productChangesCard(draft, report), request: draft };
+  return { ok: true, card: productChangesCard(draft, report, socChannel !== null), request: draft };
 }
 
 /** The product-changes card of a connect draft. */
-function productChangesCard(request: StoredRequest, report: ReadinessReport): Json {
+function productChangesCard(request: StoredRequest, report: ReadinessReport, socChannelSet: boolean): Json {
   return renderProductChangesCard({
     requestId: request.id,
     version: request.version,
@@ -72,5 +77,6 @@ function productChangesCard(request: StoredRequest, report: ReadinessReport): Js
     changes: productChangesView(report),
     canSubmit: report.canSubmit,
     blockingChecks: report.checks.filter((c) => c.blocking && (c.result === 'fail' || c.result === 'unknown')).map((c) => c.title),
+    submitNote: socChannelSet ? undefined : SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE,
   });
 }

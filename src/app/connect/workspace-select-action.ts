@@ -6,7 +6,6 @@ import { INVOKE_BUDGET_MS } from '../budgets';
 import { personAction } from '../card-actions/define-action';
 import { cardResult, refused } from '../respond';
 import { runWithin } from '../run-within';
-import { NO_SOC_CHANNEL_MESSAGE } from '../turn-guards';
 import { prepareConnect, type PrepareOutcome } from './prepare-connect';
 
 /** `workspace.select` from the picker: as `connect <workspace>`; slow checks finish in the background and update the card. */
@@ -17,7 +16,6 @@ export const workspaceSelectAction = personAction(
     // The picker sends a resource id; the checks themselves tell whether the workspace exists.
     const parsed = parseWorkspaceArgument(data.workspace);
     if (!parsed.ok || parsed.kind === 'name') return refused('invalid_input', 'Choose a workspace from the list, then select it.');
-    if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused('no_soc_channel', NO_SOC_CHANNEL_MESSAGE);
     const workspace = parsed.workspace;
 
     const work = prepareConnect(ctx, origin.tenantId, requester, workspace);

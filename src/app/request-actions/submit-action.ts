@@ -7,7 +7,7 @@ import { requestAction } from '../card-actions/define-action';
 import { disconnectStillNeeded } from '../disconnect/still-connected';
 import { cardResult, refused, refusedAction } from '../respond';
 import type { StoredRequest } from '../stored-request';
-import { NO_SOC_CHANNEL_MESSAGE } from '../turn-guards';
+import { SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE } from '../turn-guards';
 import { checkEnvironment } from '../check-environment';
 
 /**
@@ -17,7 +17,7 @@ import { checkEnvironment } from '../check-environment';
  */
 export const submitAction = requestAction('request.submit', { notFound: 'This request no longer exists. Start again with `connect`.' }, async (c) => {
   const { ctx, origin, by, request, data } = c;
-  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused('no_soc_channel', NO_SOC_CHANNEL_MESSAGE);
+  if (!(await ctx.store.getSocChannel(origin.tenantId))) return refused('no_soc_channel', SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE);
 
   const submit = (at: Date): SubmitEvent => ({
     type: 'submit',
