@@ -13,7 +13,7 @@ describe('connect before a SOC channel exists: the checks and product changes, S
     await t.stop();
   });
 
-  test('the card shows the readiness report and the product changes and says that Submit needs a SOC channel; Submit works on the same card once one is set', async () => {
+  test('the card shows the checks and the product changes and says Submit needs a SOC channel; Submit works on that card once one is set', async () => {
     const card = cardOf(await say(t, USERS.dana, 'connect law-soc-prod'))!;
     const text = cardText(card);
     expect(checkRow(card, 'Microsoft Sentinel enabled')?.result).toBe('Passed');
