@@ -115,7 +115,8 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
       const refusal = await refusalOf(origin, 'install');
       if (refusal) return [{ text: refusal.message }];
       await rememberConversation(origin, reference);
-      return [{ text: greetingText(origin.conversationType === 'channel') }];
+      if (!(await firstGreeting(ctx, origin, reference))) return [];
+      return [{ text: greetingText(origin.conversationType) }];
     },
   };
   return {
@@ -152,6 +153,25 @@ export function createApplication(ctx: AppContext, parts: ApplicationParts = { c
       }
     },
   };
+}
+
+/**
+ * How long a greeting stands: Teams sends an install as two activities (installationUpdate and a
+ * conversationUpdate naming the bot), seconds apart, and only the first is greeted; an install a day
+ * later is greeted again.
+ */
+const GREETING_STANDS_MS = 24 * 3_600_000;
+
+/**
+ * True for the first install activity of a conversation: an atomic claim in the store (a lease
+ * named after the conversation), so two activities in flight at once greet once, on any instance.
+ */
+async function firstGreeting(ctx: AppContext, origin: TurnOrigin, reference: Json): Promise<boolean> {
+  const conversation = (reference.conversation ?? {}) as Json;
+  const where = origin.channelId ?? (typeof conversation.id === 'string' ? conversation.id.split(';')[0] : '');
+  const now = ctx.now();
+  const until = new Date(now.getTime() + GREETING_STANDS_MS).toISOString();
+  return ctx.store.claimRequestLease(`greeting:${origin.tenantId}:${where}`, ctx.newId(), now.toISOString(), until);
 }
 
 /** Progress of a turn whose client cannot be shown any (none given): the final replies alone. */
