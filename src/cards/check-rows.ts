@@ -1,4 +1,4 @@
-import { DISPLAY_LIMITS, present, safeLinkUrl, truncate } from './display-text';
+import { asCardProse, DISPLAY_LIMITS, present, safeLinkUrl, truncate } from './display-text';
 import type { CheckResultWord, CheckRowView, ProductChangesFactsView, ReadinessReportView } from './views';
 
 /** A check outcome as the checks module names it. */
@@ -47,9 +47,9 @@ function checkRowData(check: CheckRowView): CheckRowData {
     result,
     symbol: look.symbol,
     color: look.color,
-    reason: truncate(check.reason, DISPLAY_LIMITS.line),
+    reason: truncate(asCardProse(check.reason), DISPLAY_LIMITS.line),
     hasReason: present(check.reason),
-    remediation: truncate(check.remediation, DISPLAY_LIMITS.line),
+    remediation: truncate(asCardProse(check.remediation), DISPLAY_LIMITS.line),
     showRemediation: needsFix && present(check.remediation),
     // Our own markdown: a fixed link text and a URL made safe for link syntax.
     remediationLink: url ? `[How to fix](${url})` : '',

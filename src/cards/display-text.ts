@@ -22,6 +22,15 @@ export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+/**
+ * The bot's own prose made to read as written in a card: Adaptive Card text has no code spans, so a
+ * command in backticks becomes a quoted one ("notify here"), and a placeholder in angle brackets is
+ * written in capitals (WORKSPACE). Only for text the bot wrote; user text is shown as it is.
+ */
+export function asCardProse(text: string | undefined): string {
+  return (text ?? '').replace(/`([^`\n]+)`/g, '"$1"').replace(/<([a-z][a-z ]*)>/gi, (_, name: string) => name.toUpperCase().replace(/ /g, '_'));
+}
+
 /** Cuts `text` to `max` code points, ending with an ellipsis when it was longer; bidi controls are dropped. */
 export function truncate(text: string | undefined, max: number): string {
   const value = withoutBidiControls(text ?? '');

@@ -22,7 +22,7 @@ export function renderHistoryCard(view: HistoryView): AdaptiveCard {
       hasFolded: folded > 0,
       foldedText:
         `…and ${folded} older ${folded === 1 ? 'entry' : 'entries'}, left out to keep this card within Teams' size limit: ` +
-        `ask for fewer (\`history ${shown.length}\`) or export the whole log (\`npm run audit:export\`).`,
+        `ask for fewer ("history ${shown.length}") or export the whole log ("npm run audit:export").`,
       hasAsOf: present(view.asOf),
       asOf: truncate(view.asOf, DISPLAY_LIMITS.shortWord),
     }),

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from './adaptive-card';
-import { DISPLAY_LIMITS, present, truncate } from './display-text';
+import { asCardProse, DISPLAY_LIMITS, present, truncate } from './display-text';
 import { expandCard } from './load-template';
 import type { MessageView, NoticeStyle } from './views';
 
@@ -9,9 +9,9 @@ const STYLE: Record<NoticeStyle, string> = { default: 'default', good: 'good', w
 export function renderMessageCard(view: MessageView): AdaptiveCard {
   return expandCard('message', {
     style: STYLE[view.style ?? 'default'] ?? 'default',
-    title: truncate(view.title, DISPLAY_LIMITS.title),
-    text: truncate(present(view.text) ? view.text : ' ', DISPLAY_LIMITS.guidance),
+    title: truncate(asCardProse(view.title), DISPLAY_LIMITS.title),
+    text: truncate(present(view.text) ? asCardProse(view.text) : ' ', DISPLAY_LIMITS.guidance),
     hasNextStep: present(view.nextStep),
-    nextStep: truncate(view.nextStep, DISPLAY_LIMITS.line),
+    nextStep: truncate(asCardProse(view.nextStep), DISPLAY_LIMITS.line),
   });
 }

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from './adaptive-card';
-import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
+import { asCardProse, DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { foldToFit } from './card-size';
 import { expandCard } from './load-template';
 import { rollbackSectionData } from './rollback-rows';
@@ -39,7 +39,7 @@ export function renderStatusCard(view: StatusView): AdaptiveCard {
       hasEvents: events.length > 0,
       events,
       hasConnectionNote: present(view.connectionNote),
-      connectionNote: truncate(view.connectionNote, DISPLAY_LIMITS.line),
+      connectionNote: truncate(asCardProse(view.connectionNote), DISPLAY_LIMITS.line),
       ...rollbackSectionData(
         view.rollback?.checklist,
         'after',

@@ -31,7 +31,7 @@ export function renderWorkspacePickerCard(view: WorkspacePickerView): AdaptiveCa
     dataset: search?.dataset ?? '',
     searchNote: search
       ? `The bot sees ${search.total} workspaces: type part of a name to search them all. ` +
-        `Without search (outside Teams) the first ${workspaces.length} are listed; for any other, type \`connect <workspace>\`.`
+        `Without search (outside Teams) the first ${workspaces.length} are listed; for any other, type "connect WORKSPACE".`
       : '',
     workspaces,
     selected: selected ?? '',

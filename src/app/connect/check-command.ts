@@ -18,7 +18,7 @@ export async function checkCommand(ctx: AppContext, origin: TurnOrigin, argument
     return [
       messageReply({
         title: 'Which workspace?',
-        text: 'Type `check <workspace>` with a resource id, subscriptionId/resourceGroup/name, or a unique workspace name.',
+        text: 'Type `check WORKSPACE` with a resource id, subscriptionId/resourceGroup/name, or a unique workspace name.',
         style: 'warning',
       }),
     ];

@@ -15,7 +15,7 @@ export async function workspacePickerCard(ctx: AppContext): Promise<{ ok: true; 
   if (!inventory) {
     return {
       ok: false,
-      message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>` with its resource id.',
+      message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect WORKSPACE` with its resource id.',
     };
   }
   const { workspaces, subscriptions } = inventory;

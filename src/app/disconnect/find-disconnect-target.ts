@@ -71,7 +71,7 @@ async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
       title: 'Could not check the connection',
       message:
         `Azure did not answer when the bot looked for the connected workspace (${describeCallError(err)}). Try again in a minute, or type ` +
-        `\`disconnect <workspace>\`.`,
+        `\`disconnect WORKSPACE\`.`,
     };
   }
   if (found.length === 1) {
@@ -84,7 +84,7 @@ async function recognisedBySignals(ctx: AppContext): Promise<DisconnectTarget> {
       title: 'Which workspace?',
       message:
         `Azure shows several workspaces as connected to the Defender portal: ${found.map(formatWorkspace).join(', ')}. Type \`disconnect ` +
-        `<workspace>\` with the one to disconnect.`,
+        `WORKSPACE\` with the one to disconnect.`,
     };
   }
   return {

@@ -30,7 +30,7 @@ export async function searchWorkspaces(ctx: AppContext, query: SearchQuery): Pro
       ok: false,
       statusCode: 503,
       code: 'AzureUnavailable',
-      message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect <workspace>`.',
+      message: 'Azure did not answer when the bot listed the workspaces. Try again in a minute, or type `connect WORKSPACE` (its resource id).',
     };
   }
   const { workspaces, subscriptions } = inventory;
