@@ -41,6 +41,9 @@ export function greetingText(where: 'personal' | 'channel' | 'groupChat'): strin
         '`status` or `help`; connecting and disconnecting start in a 1:1 chat with me.'
       );
     default:
-      return 'Hello! I help you connect a Microsoft Sentinel workspace to the Microsoft Defender portal. Type `connect` to start, or `help` to see what I can do.';
+      return (
+        'Hello! I help you connect a Microsoft Sentinel workspace to the Microsoft Defender portal. Type `connect` to start, or `help` to see ' +
+        'what I can do.'
+      );
   }
 }

@@ -49,16 +49,19 @@ describe('greetings: one per conversation, suggesting only what works there', ()
 
   const greetingsIn = (conversationId: string) => t.connector.posted(conversationId).filter((c) => /^Hello!/.test(textOf(c)));
 
-  test.each<Scope>(['personal', 'channel', 'groupChat'])('an install in %s scope, sent as installationUpdate and conversationUpdate at once, greets once', async (scope) => {
-    const user = USERS.dana;
-    const conversationId = place(scope, user).conversation.id;
-    // Both at once, as Teams sends them: the second turn may start before the first one answered.
-    const answers = await Promise.all(installActivities(t.serviceUrl, scope, user).map((a) => t.send(a)));
-    expect(answers.map((a) => a.status)).toEqual([200, 200]);
-    await t.connector.waitFor(() => greetingsIn(conversationId).length > 0, 5000, `${scope} greeting`);
-    // Each turn's replies are sent before its HTTP answer: both turns are done, and every greeting is in.
-    expect(greetingsIn(conversationId)).toHaveLength(1);
-  });
+  test.each<Scope>(['personal', 'channel', 'groupChat'])(
+    'an install in %s scope (installationUpdate and conversationUpdate at once) greets once',
+    async (scope) => {
+      const user = USERS.dana;
+      const conversationId = place(scope, user).conversation.id;
+      // Both at once, as Teams sends them: the second turn may start before the first one answered.
+      const answers = await Promise.all(installActivities(t.serviceUrl, scope, user).map((a) => t.send(a)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      await t.connector.waitFor(() => greetingsIn(conversationId).length > 0, 5000, `${scope} greeting`);
+      // Each turn's replies are sent before its HTTP answer: both turns are done, and every greeting is in.
+      expect(greetingsIn(conversationId)).toHaveLength(1);
+    },
+  );
 
   test('each greeting suggests only commands that work where it is said', () => {
     const personal = textOf(greetingsIn(place('personal', USERS.dana).conversation.id)[0]);
