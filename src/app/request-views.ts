@@ -5,6 +5,7 @@ import type { ImpactAnalysis, ReadinessReport } from '../checks/readiness';
 import {
   checkResultWord,
   type ApprovalView,
+  type CheckResultWord,
   type ImpactView,
   type NotificationEventView,
   type NotificationView,
@@ -61,6 +62,7 @@ export function productChangesView(report: ReadinessReport): ProductChangesFacts
     subscriptionName: report.productChanges.subscriptionName ?? undefined,
     incidentCreationRules: report.productChanges.rulesToDeactivate.map((r) => ({ displayName: r.displayName, product: r.product })),
     hasDefenderXdr: report.portalPath !== 'preview',
+    ...xdrConnectorWord(report),
   };
 }
 
@@ -169,4 +171,10 @@ export function portalStepView(request: StoredRequest, pollIntervalSeconds: numb
         }
       : {}),
   };
+}
+
+/** The Defender XDR connector check's word, for the Alerts product change; nothing when the report has no such check. */
+function xdrConnectorWord(report: ReadinessReport): { xdrConnector?: CheckResultWord } {
+  const check = report.checks.find((c) => c.id === 'xdr-connector');
+  return check ? { xdrConnector: checkResultWord(check.result) } : {};
 }

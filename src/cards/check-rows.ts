@@ -90,6 +90,24 @@ export interface ProductChangesSectionData {
   hasMoreRules: boolean;
   moreRulesText: string;
   previewPath: boolean;
+  alertsText: string;
+}
+
+/** Point 4 of the product changes, as the Defender XDR connector check found it (never "on" under a check that did not pass). */
+function alertsText(xdrConnector: CheckResultWord | undefined): string {
+  const streams = 'All Defender XDR alerts stream from the Defender XDR connector';
+  switch (xdrConnector) {
+    case 'Passed':
+      return `${streams} (its incidents and alerts data types are on).`;
+    case 'Failed':
+      return `${streams}, which needs its incidents and alerts data types on: they are not yet (see the Defender XDR connector check).`;
+    case 'Unknown':
+      return `${streams}, which needs its incidents and alerts data types on: the bot could not read them (see the Defender XDR connector check).`;
+    case 'Warning':
+      return `${streams} once the tenant has Defender XDR; until then no connector is needed (see the Defender XDR connector check).`;
+    default:
+      return `${streams}, which needs its incidents and alerts data types on.`;
+  }
 }
 
 /** Rules listed by name; the rest are counted, so a card stays well inside Teams' size limit. */
@@ -116,5 +134,6 @@ export function productChangesSectionData(workspaceName: string, changes: Produc
     hasMoreRules: all.length > rules.length,
     moreRulesText: `…and ${all.length - rules.length} more.`,
     previewPath: !changes.hasDefenderXdr,
+    alertsText: alertsText(changes.xdrConnector),
   };
 }

@@ -32,6 +32,7 @@ const EMPTY_CHANGES: ProductChangesSectionData = {
   hasMoreRules: false,
   moreRulesText: '',
   previewPath: false,
+  alertsText: '',
 };
 
 /**

@@ -79,6 +79,8 @@ export interface ProductChangesFactsView {
   incidentCreationRules: IncidentCreationRuleView[];
   /** false → the preview path (no Defender XDR in the tenant). */
   hasDefenderXdr: boolean;
+  /** The Defender XDR connector check's word, so that the Alerts change says what that check found (absent: not known). */
+  xdrConnector?: CheckResultWord;
 }
 
 /** Shown to the requester after `connect`. */

@@ -179,20 +179,16 @@ export const oneConnectedCheck: PrerequisiteCheck = {
     };
     if (recordedConnection) {
       return sameWorkspace(recordedConnection, workspace)
-        ? {
-            result: 'fail',
-            reason: `${workspace.name} is already connected to the Defender portal.`,
-            remediation: { text: 'Nothing to do: type `status` to see the connection.', url: defenderWorkspaces },
-          }
+        ? { result: 'pass', alreadyConnected: true, reason: `${workspace.name} is already connected to the Defender portal: no other workspace is.` }
         : { result: 'fail', reason: `${formatWorkspace(recordedConnection)} is connected to the Defender portal.`, remediation: disconnectFirst };
     }
     const connected = await findConnected();
     if (connected.length === 0) return { result: 'pass', reason: 'No workspace of the tenant is connected to the Defender portal.' };
     if (connected.some((c) => sameWorkspace(c, workspace)) && connected.length === 1) {
       return {
-        result: 'fail',
-        reason: `Azure shows ${workspace.name} as already connected to the Defender portal.`,
-        remediation: { text: 'Nothing to do: the workspace is already connected.', url: defenderWorkspaces },
+        result: 'pass',
+        alreadyConnected: true,
+        reason: `Azure shows ${workspace.name} as already connected to the Defender portal: no other workspace is.`,
       };
     }
     return {

@@ -21,6 +21,8 @@ export interface CheckOutcome {
   remediation?: Remediation;
   /** A failed or unknown blocking check means the request cannot be submitted. */
   blocking: boolean;
+  /** The workspace checked is itself the connected one: Passed, and nothing is left to connect (no submit). */
+  alreadyConnected?: boolean;
 }
 
 /** An enabled Microsoft incident creation rule that connecting deactivates. */
@@ -124,5 +126,5 @@ export interface ReadinessReport {
 
 /** Whether a set of outcomes allows submitting: no blocking check failed or unknown. */
 export function allowsSubmit(checks: CheckOutcome[]): boolean {
-  return checks.every((c) => !c.blocking || c.result === 'pass' || c.result === 'warn');
+  return checks.every((c) => (!c.blocking || c.result === 'pass' || c.result === 'warn') && !c.alreadyConnected);
 }

@@ -136,10 +136,11 @@ describe('prerequisite checks over the sandbox', () => {
         reason: `${SUB}/rg-soc/law-soc-staging is connected to the Defender portal.`,
       });
     });
-    test('Failed: this workspace is the recorded one', async () => {
+    test('Passed, and marked already connected: this workspace is the recorded one (no other is)', async () => {
       expect(await decide(s, oneConnectedCheck, { recordedConnection: PROD })).toMatchObject({
-        word: 'Failed',
-        reason: 'law-soc-prod is already connected to the Defender portal.',
+        word: 'Passed',
+        reason: 'law-soc-prod is already connected to the Defender portal: no other workspace is.',
+        alreadyConnected: true,
       });
     });
     test('Unknown when the signals cannot be read: never "none connected"', () =>
@@ -196,7 +197,7 @@ describe('prerequisite checks: tenant-wide cases', () => {
     });
   });
 
-  test('one-connected is Failed when Azure shows a connection made in the portal before the bot', async () => {
+  test('one-connected with a connection made in the portal before the bot: Failed for another workspace, Passed (already connected) for it', async () => {
     const tenant = sampleTenant();
     tenant.connectedWorkspace = `${SUB}/rg-soc/law-soc-staging`;
     // The portal connects only a workspace whose connector has incidents on.
@@ -204,8 +205,9 @@ describe('prerequisite checks: tenant-wide cases', () => {
     await withCheckSandbox(tenant, async (s) => {
       expect(await decide(s, oneConnectedCheck)).toMatchObject({ word: 'Failed', reason: 'Azure shows law-soc-staging as connected to the Defender portal.' });
       expect(await decide(s, oneConnectedCheck, { workspace: STAGING })).toMatchObject({
-        word: 'Failed',
-        reason: 'Azure shows law-soc-staging as already connected to the Defender portal.',
+        word: 'Passed',
+        reason: 'Azure shows law-soc-staging as already connected to the Defender portal: no other workspace is.',
+        alreadyConnected: true,
       });
     });
   });

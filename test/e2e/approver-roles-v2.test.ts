@@ -53,9 +53,9 @@ describe('approvers as tenants have them: PIM eligibility, conditions, nested gr
   test('the readiness report tells a PIM-eligible requester what to activate', async () => {
     const text = cardText(cardOf(await say(t, PIM, 'check law-soc-prod'))!);
     expect(text).toMatch(/Entra role for onboarding[\s\S]*Warning[\s\S]*eligible for Global Administrator but has not activated it/);
-    expect(text).toMatch(/activate Global Administrator in Privileged Identity Management, then run `check` again/);
+    expect(text).toMatch(/activate Global Administrator in Privileged Identity Management, then run "check" again/);
     expect(text).toMatch(
-      /Azure roles for connecting[\s\S]*Warning[\s\S]*activate Owner on subscription [^ ]+ in Privileged Identity Management, then run `check` again/,
+      /Azure roles for connecting[\s\S]*Warning[\s\S]*activate Owner on subscription [^ ]+ in Privileged Identity Management, then run "check" again/,
     );
   });
 });

@@ -45,7 +45,7 @@ describe('disconnect with a reason, then connect another workspace', () => {
     // Connecting another workspace while one is connected names it and offers the disconnect.
     const blocked = cardText(cardOf(await say(t, USERS.dana, 'connect law-soc-staging')));
     expect(blocked).toMatch(/law-soc-prod is already connected/);
-    expect(blocked).toMatch(/Type `disconnect` to start disconnecting it/);
+    expect(blocked).toMatch(/Type "disconnect" to start disconnecting it/);
 
     // disconnect: the connected workspace, what disconnecting means, the reason input.
     const { card, requestId } = await startDisconnect(t, USERS.dana);

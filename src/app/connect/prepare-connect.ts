@@ -47,6 +47,11 @@ export async function prepareConnect(
     now: ctx.now,
     findConnected: ctx.connectedWorkspaces.find,
   });
+  const connectedAlready = report.checks.find((c) => c.alreadyConnected);
+  if (connectedAlready) {
+    // Connected in the portal before the bot knew (Azure shows it): nothing to connect, and no draft.
+    return { ok: false, title: 'Already connected', message: `${connectedAlready.reason} Type \`status\` to see the connection.`, code: 'workspace_connected' };
+  }
   for (const draft of decision.draftsToCancel) {
     await applyRequestEvent(ctx, draft, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
   }
