@@ -31,6 +31,19 @@ describe('listApprovers: who satisfies the approver rule, read from Azure and Gr
     expect(names(asRavi)).toEqual(['Mia Chen (SOC admins)', 'Ola Berg (Global admin)']);
   });
 
+  test('a disconnect needs the Azure roles alone: an Owner without an Entra role is listed for it, not for a connect', async () => {
+    const fixture = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../src/sandbox/sample-tenant.json'), 'utf8'));
+    const omar = { id: '77777777-7777-4777-8777-777777777777', displayName: 'Omar Haddad (Subscription owner)' };
+    fixture.users.push({ ...omar, upn: 'omar@contoso.example', entraRoles: [], groups: [] });
+    fixture.subscriptions[0].roleAssignments.push({ principalId: omar.id, role: 'Owner', scope: 'subscription' });
+    s = await startCheckSandbox(fixture);
+    expect(names(await listApprovers(s.arm, s.graph, PROD, 'connect', DANA, { deadline: deadline(), now }))).toEqual(['Ravi Menon (Security admin)']);
+    expect(names(await listApprovers(s.arm, s.graph, PROD, 'disconnect', DANA, { deadline: deadline(), now }))).toEqual([
+      'Omar Haddad (Subscription owner)',
+      'Ravi Menon (Security admin)',
+    ]);
+  });
+
   test('nested groups are expanded at every level; PIM-eligible and conditional Owners are not listed', async () => {
     s = await startCheckSandbox(v2Tenant());
     const list = await listApprovers(s.arm, s.graph, PROD, 'connect', { id: V2.pimAdmin, name: 'Pim' }, { deadline: deadline(), now });
