@@ -15,7 +15,12 @@ export const teamsUserId = (objectId: string): string => `8:orgid:${objectId.toL
  * (a name is user data; it must neither close the tag nor format the post), at most 128 characters.
  */
 export function mentionName(name: string): string {
-  const clean = Array.from(withoutBidiControls(name).replace(/[<>&*_~`[\]\\\r\n\t]/g, '').replace(/\s+/g, ' ').trim());
+  const clean = Array.from(
+    withoutBidiControls(name)
+      .replace(/[<>&*_~`[\]\\\r\n\t]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   return clean.slice(0, 128).join('') || 'approver';
 }
 

@@ -59,7 +59,8 @@ function approversData(view: ApprovalView, undecided: boolean) {
     approversUnknownText:
       approvers?.status === 'unknown'
         ? truncate(
-            `The bot could not work out who may decide (${approvers.reason}). Anyone who holds the roles below may approve; the roles are checked at the click.`,
+            `The bot could not work out who may decide (${approvers.reason}). ` +
+              'Anyone who holds the roles below may approve; the roles are checked at the click.',
             DISPLAY_LIMITS.guidance,
           )
         : '',

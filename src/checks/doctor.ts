@@ -50,8 +50,7 @@ const GRAPH_ROWS: { permission: string; reads: GraphRead[]; needs: string }[] = 
   {
     permission: 'User.Read.All',
     reads: ['memberships', 'users'],
-    needs:
-      'without it Entra roles held through groups cannot be read, so connect approvals are refused, and the approval card cannot name who may decide',
+    needs: 'without it Entra roles held through groups cannot be read, so connect approvals are refused, and the approval card cannot name who may decide',
   },
   {
     permission: 'GroupMember.Read.All',

@@ -107,7 +107,8 @@ describe('who may decide, with nested groups and when Graph refuses', () => {
       const { approvalPost } = await submitConnect(t, USERS.dana, 'law-soc-prod');
       expect(whoMayDecide(cardOf(approvalPost))).toBe('Who may decide\nNoor (nested), Ravi Menon (Security admin)');
       expect((approvalPost.body.entities as { mentioned: { id: string } }[]).map((e) => e.mentioned.id)).toEqual([V2.nested, USERS.ravi.id]);
-      const answer = await refresh(t, { id: V2.nested, name: 'Noor (nested)' }, { requestId: executeActions(cardOf(approvalPost))[0]!.data.requestId, version: 2 });
+      const requestId = executeActions(cardOf(approvalPost))[0]!.data.requestId;
+      const answer = await refresh(t, { id: V2.nested, name: 'Noor (nested)' }, { requestId, version: 2 });
       expect(buttons(answer.value)).toEqual(['request.approve', 'request.reject']);
     } finally {
       await cleanup();

@@ -31,7 +31,12 @@ describe('Graph emulator: groups/{id}/transitiveMembers and roleAssignments $exp
     const members = await h.graph().listGroupMembers(V2.topGroup);
     // 150 members of Tier 2, Noor, and the two groups nested in Security owners.
     expect(members.filter((m) => m.kind === 'user')).toHaveLength(151);
-    expect(members.filter((m) => m.kind === 'group').map((m) => m.id).sort()).toEqual([V2.innerGroup, V2.outerGroup].sort());
+    expect(
+      members
+        .filter((m) => m.kind === 'group')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([V2.innerGroup, V2.outerGroup].sort());
     expect(members.find((m) => m.id === V2.nested)).toEqual({ id: V2.nested, kind: 'user', displayName: 'Noor (nested)' });
   });
 

@@ -21,7 +21,8 @@ export const refreshAction = requestAction('request.refresh', { notFound: 'This 
   if (samePerson(by, request.requester)) return view('requester');
   const deadline = Date.now() + INVOKE_BUDGET_MS;
   try {
-    const roles = await withDeadline(evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind, { eligibility: 'never', deadline }), deadline);
+    const reading = evaluatePersonRoles(ctx.arm, ctx.graph, by.id, request.workspace, request.kind, { eligibility: 'never', deadline });
+    const roles = await withDeadline(reading, deadline);
     return view(roles.qualified ? 'approver' : 'other');
   } catch (err) {
     if (!isAzureFailure(err)) throw err;
