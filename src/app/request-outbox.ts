@@ -2,6 +2,7 @@ import { notificationSummary, renderApprovalCard, renderNotificationCard, type N
 import { newOutboxItem, outboxPayload } from '../store/outbox-item';
 import { conversationKeys, type OutboxPayload, type OutboxRecord } from '../store/store';
 import type { NotificationKind } from '../workflow';
+import { approverMentions } from './approver-mentions';
 import type { AppContext } from './context';
 import { approvalView, notificationView } from './request-views';
 import type { StoredRequest } from './stored-request';
@@ -34,7 +35,11 @@ export async function outboxForChange(
     const view = notificationView(next, notification, extra);
     const summary = notificationSummary(view);
     if (notification === 'submitted') {
-      records.push(item(socKey, outboxPayload.card(renderApprovalCard(approvalView(next)), summary, { requestId: next.id, purpose: APPROVAL_POST })));
+      // The people who may decide are @mentioned above the card, so that Teams notifies them.
+      const card = renderApprovalCard(approvalView(next));
+      const track = { requestId: next.id, purpose: APPROVAL_POST };
+      const mentions = approverMentions(next);
+      records.push(item(socKey, mentions ? outboxPayload.mentioningCard(card, mentions, summary, track) : outboxPayload.card(card, summary, track)));
     } else {
       records.push(item(socKey, outboxPayload.card(renderNotificationCard(view), summary)));
     }

@@ -5,6 +5,7 @@ import type { ImpactAnalysis, ReadinessReport } from '../checks/readiness';
 import {
   checkResultWord,
   type ApprovalView,
+  type ApprovalViewer,
   type CheckResultWord,
   type ImpactView,
   type NotificationEventView,
@@ -16,7 +17,8 @@ import {
   type RollbackView,
   type ReadinessReportView,
 } from '../cards';
-import { workspaceResourceId } from '../workflow';
+import { describeState, workspaceResourceId } from '../workflow';
+import { refreshUserIds } from './approver-mentions';
 import { displayTime } from './display-time';
 import type { RollbackChecklist, StoredRequest } from './stored-request';
 
@@ -66,8 +68,19 @@ export function productChangesView(report: ReadinessReport): ProductChangesFacts
   };
 }
 
-/** The approval card of a request; decided when the request is past `submitted`. */
-export function approvalView(request: StoredRequest): ApprovalView {
+/** Who may decide, as the approval card shows it (absent for requests submitted before the bot listed them). */
+function approversView(request: StoredRequest): Pick<ApprovalView, 'approvers'> {
+  const list = request.approvers;
+  if (!list) return {};
+  if (list.status === 'unknown') return { approvers: { status: 'unknown', reason: list.reason } };
+  return { approvers: { status: 'listed', names: list.people.map((p) => p.name), refreshUserIds: refreshUserIds(request) } };
+}
+
+/**
+ * The approval card of a request; decided when the request is past `submitted`. `viewer` makes it
+ * one person's view (the answer to `request.refresh`); without it, the base card everyone sees.
+ */
+export function approvalView(request: StoredRequest, viewer?: ApprovalViewer): ApprovalView {
   const base: ApprovalView = {
     requestId: request.id,
     version: request.version,
@@ -78,6 +91,8 @@ export function approvalView(request: StoredRequest): ApprovalView {
     workspaceId: workspaceResourceId(request.workspace),
     ...(request.kind === 'connect' && request.readiness ? { readiness: readinessView(request.readiness), changes: productChangesView(request.readiness) } : {}),
     ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
+    ...approversView(request),
+    ...(viewer ? { viewer, stateText: describeState(request) } : {}),
   };
   if (request.state === 'submitted' || request.state === 'draft') return base;
   const decision = 'decision' in request ? request.decision : undefined;

@@ -1,4 +1,5 @@
 import type { ApprovalSnapshot, PortalTurnedOff, SnapshotRule } from '../checks/approval-snapshot';
+import type { ApproverList } from '../checks/list-approvers';
 import type { ReadinessReport } from '../checks/readiness';
 import type { ConnectionRequest } from '../workflow';
 
@@ -25,6 +26,8 @@ export type StoredRequest = ConnectionRequest & {
   /** Connect: the readiness report the requester saw (refreshed at submit). */
   readiness?: ReadinessReport;
   lastVerification?: VerificationNote;
+  /** Who may decide, as worked out at submit (the approval card names them; the SOC post mentions them). */
+  approvers?: ApproverList;
   /** Connect: what the bot saw when the approver approved. */
   approvalSnapshot?: ApprovalSnapshot;
   /** Connect, once verified: what the portal turned off (the snapshot compared with Azure at verification). */

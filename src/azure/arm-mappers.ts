@@ -117,6 +117,7 @@ export function toRoleAssignmentInfo(ra: RoleAssignment | RoleEligibilitySchedul
     principalId: ra.principalId ?? '',
   };
   if (typeof ra.condition === 'string' && ra.condition.trim() !== '') info.condition = ra.condition;
+  if (typeof ra.principalType === 'string' && ra.principalType !== '') info.principalType = ra.principalType;
   return info;
 }
 

@@ -3,7 +3,7 @@ import { PUBLIC_CLOUD, type Cloud } from '../clouds';
 import { describeCredential } from './credentials';
 import { graphGet, graphList, type GraphHttp } from './graph-http';
 import { GRAPH_READS } from './graph-reads';
-import { assertObjectId, AzureCallError, odataString, type GraphPort, type GraphRead } from './ports';
+import { assertObjectId, AzureCallError, odataString, type DirectoryPrincipal, type GraphPort, type GraphRead } from './ports';
 import { runAzureCall, type CallContext } from './run-azure-call';
 
 /** Options of {@link createGraphAdapter}. */
@@ -33,6 +33,14 @@ const NIL_ID = '00000000-0000-0000-0000-000000000000';
  */
 const IN_CHUNK = 15;
 const GROUP_TYPE = '#microsoft.graph.group';
+const USER_TYPE = '#microsoft.graph.user';
+
+/** A directoryObject of a Graph answer as a principal (limited information: no displayName). */
+const toPrincipal = (o: Record<string, unknown>): DirectoryPrincipal => ({
+  id: String(o.id ?? ''),
+  kind: o['@odata.type'] === USER_TYPE ? 'user' : o['@odata.type'] === GROUP_TYPE ? 'group' : 'other',
+  displayName: typeof o.displayName === 'string' ? o.displayName : '',
+});
 
 const quote = (value: string): string => encodeURIComponent(odataString(value));
 const filterEq = (field: string, value: string): string => `$filter=${field}%20eq%20'${quote(value)}'`;
@@ -137,6 +145,28 @@ export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
       });
     },
 
+    listEntraRoleHolders: (roleTemplateId) => {
+      const operation = `list the holders of Entra role ${roleTemplateId}`;
+      return read(operation, 'roleAssignments', async (signal) => {
+        assertObjectId(roleTemplateId, operation);
+        const path = `/v1.0/roleManagement/directory/roleAssignments?${filterEq('roleDefinitionId', roleTemplateId)}&$expand=principal`;
+        const list = await graphList(http, operation, path, {}, signal);
+        // Only tenant-wide assignments count; a role scoped to an administrative unit does not.
+        return list
+          .filter((a) => (a.directoryScopeId ?? '/') === '/' && typeof a.principal === 'object' && a.principal !== null)
+          .map((a) => toPrincipal(a.principal as Record<string, unknown>))
+          .filter((p) => p.id !== '');
+      });
+    },
+
+    async listGroupMembers(groupId) {
+      const operation = `list the members of group ${groupId}`;
+      assertObjectId(groupId, operation);
+      const path = `/v1.0/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id,displayName&$top=999`;
+      const list = await nullOn404(read(operation, 'groupMembers', (signal) => graphList(http, operation, path, {}, signal)));
+      return (list ?? []).map(toPrincipal).filter((p) => p.id !== '');
+    },
+
     getUser: (id) =>
       nullOn404(
         read(`get user ${id}`, 'users', async (signal) => {
@@ -162,6 +192,7 @@ export function createGraphAdapter(options: GraphAdapterOptions): GraphPort {
         subscribedSkus: '/v1.0/subscribedSkus',
         servicePrincipals: `/v1.0/servicePrincipals?${filterEq('appId', MTP_APP_ID)}&$select=id`,
         users: `/v1.0/users/${NIL_ID}`,
+        groupMembers: `/v1.0/groups/${NIL_ID}/transitiveMembers?$select=id&$top=1`,
       };
       // A 404 for the nil id means Graph let the bot read and found no such principal.
       await nullOn404(read(operation, what, (signal) => graphGet(http, operation, paths[what], {}, signal)));

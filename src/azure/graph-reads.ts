@@ -52,6 +52,12 @@ export const GRAPH_READS: { readonly [R in GraphRead]: GraphReadInfo } = {
     permission: 'Application.Read.All',
     source: 'https://learn.microsoft.com/graph/api/serviceprincipal-list',
   },
+  groupMembers: {
+    endpoint: 'GET /v1.0/groups/{id}/transitiveMembers',
+    purpose: 'the members of a group holding a role, nested groups expanded, to name who may approve',
+    permission: 'GroupMember.Read.All',
+    source: 'https://learn.microsoft.com/graph/api/group-list-transitivemembers',
+  },
   users: {
     endpoint: 'GET /v1.0/users/{id}',
     purpose: 'a person by id',

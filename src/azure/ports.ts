@@ -83,6 +83,8 @@ export interface RoleAssignmentInfo {
   principalId: string;
   /** The ABAC condition of the assignment, when it has one (`properties.condition`). */
   condition?: string;
+  /** `properties.principalType` (User, Group, ServicePrincipal, …), when ARM said. */
+  principalType?: string;
 }
 
 /**
@@ -95,6 +97,14 @@ export interface DirectoryUser {
   id: string;
   displayName: string;
   userPrincipalName: string;
+}
+
+/** A user or group as Graph lists it among a role's holders or a group's members. */
+export interface DirectoryPrincipal {
+  id: string;
+  kind: 'user' | 'group' | 'other';
+  /** Empty when Graph returned the object with limited information (the bot may not read that type). */
+  displayName: string;
 }
 
 export interface ServicePrincipalInfo {
@@ -137,7 +147,7 @@ export interface ArmPort {
 }
 
 /** The Graph reads the bot makes, each needing its own application permission (see graph-reads.ts). */
-export type GraphRead = 'memberships' | 'roleAssignments' | 'roleEligibility' | 'subscribedSkus' | 'servicePrincipals' | 'users';
+export type GraphRead = 'memberships' | 'roleAssignments' | 'roleEligibility' | 'subscribedSkus' | 'servicePrincipals' | 'users' | 'groupMembers';
 
 /** What the bot reads from Microsoft Graph. */
 export interface GraphPort {
@@ -153,6 +163,13 @@ export interface GraphPort {
    */
   probe(read: GraphRead): Promise<void>;
   getUser(id: string): Promise<DirectoryUser | null>;
+  /**
+   * The principals holding an Entra directory role tenant-wide (active assignments of that role
+   * template, `$expand=principal`): users, role-assignable groups, service principals.
+   */
+  listEntraRoleHolders(roleTemplateId: string): Promise<DirectoryPrincipal[]>;
+  /** The members of a group, nested groups expanded (`groups/{id}/transitiveMembers`); an unknown group: none. */
+  listGroupMembers(groupId: string): Promise<DirectoryPrincipal[]>;
   findServicePrincipal(appId: string): Promise<ServicePrincipalInfo | null>;
 }
 

@@ -14,6 +14,8 @@ export const CARD_VERBS = {
   requestCancel: 'request.cancel',
   requestApprove: 'request.approve',
   requestReject: 'request.reject',
+  /** The Universal Actions refresh of the approval card (each person's own view). */
+  requestRefresh: 'request.refresh',
   connectionVerify: 'connection.verify',
   disconnectSubmit: 'disconnect.submit',
 } as const;

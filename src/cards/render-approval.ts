@@ -3,7 +3,7 @@ import type { AdaptiveCard } from './adaptive-card';
 import { checkSectionData, productChangesSectionData, type CheckSectionData, type ProductChangesSectionData } from './check-rows';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
-import type { ApprovalDecisionView, ApprovalView, RequestKindView } from './views';
+import type { ApprovalDecisionView, ApprovalView, ApproversView, RequestKindView } from './views';
 
 const KIND_TEXT: Record<RequestKindView, string> = {
   connect: 'Connect to the Defender portal',
@@ -35,16 +35,59 @@ const EMPTY_CHANGES: ProductChangesSectionData = {
   alertsText: '',
 };
 
+/** How many of the people who may decide the card names; the rest are counted. */
+export const APPROVER_NAMES_SHOWN = 20;
+
+/** The "Who may decide" section: the names, that there is nobody, or that the list could not be made. */
+function approversData(view: ApprovalView, undecided: boolean) {
+  const approvers: ApproversView | undefined = undecided ? view.approvers : undefined;
+  const names = approvers?.status === 'listed' ? approvers.names : [];
+  const shown = names.slice(0, APPROVER_NAMES_SHOWN).map((n) => truncate(n, DISPLAY_LIMITS.name));
+  const more = names.length - shown.length;
+  const refreshUserIds = approvers?.status === 'listed' ? approvers.refreshUserIds : [];
+  return {
+    showWho: approvers !== undefined,
+    hasApproverNames: shown.length > 0,
+    approverNamesText: shown.join(', '),
+    hasMoreApprovers: more > 0,
+    moreApproversText: more > 0 ? `…and ${more} more.` : '',
+    noApprovers: approvers?.status === 'listed' && names.length === 0,
+    noApproversText:
+      approvers?.status === 'listed' && names.length === 0
+        ? truncate(`Nobody but the requester holds the roles this request needs. ${describeApproverRequirement(view.kind)}`, DISPLAY_LIMITS.guidance)
+        : '',
+    approversUnknown: approvers?.status === 'unknown',
+    approversUnknownText:
+      approvers?.status === 'unknown'
+        ? truncate(
+            `The bot could not work out who may decide (${approvers.reason}). ` +
+              'Anyone who holds the roles below may approve; the roles are checked at the click.',
+            DISPLAY_LIMITS.guidance,
+          )
+        : '',
+    hasRefresh: refreshUserIds.length > 0,
+    refreshUserIds,
+  };
+}
+
+const VIEWER_NOTE = {
+  requester: 'You cannot approve your own request. Cancel request withdraws it.',
+  other: 'Only the people named above may approve or reject it; the roles are checked at the click.',
+} as const;
+
 /**
  * The approval card in the SOC channel (`request.approve` / `request.reject`
- * with an optional `comment`); with `decision` set, the decided variant without
- * inputs or buttons.
+ * with an optional `comment`), naming who may decide and, when they could be listed, with a
+ * Universal Actions `refresh` (`request.refresh`) for them and the requester; with `viewer`, one
+ * person's view of it; with `decision` set, the decided variant without inputs, buttons or refresh.
  */
 export function renderApprovalCard(view: ApprovalView): AdaptiveCard {
   const isConnect = view.kind === 'connect' && view.readiness !== undefined && view.changes !== undefined;
   const decision = view.decision;
   const look = decision ? DECISION_LOOK[decision.outcome] : undefined;
-  return expandCard('approval', {
+  const undecided = decision === undefined;
+  const viewer = undecided ? view.viewer : undefined;
+  const card = expandCard('approval', {
     requestId: view.requestId,
     version: view.version,
     title: title(view),
@@ -70,5 +113,14 @@ export function renderApprovalCard(view: ApprovalView): AdaptiveCard {
     decidedAt: truncate(decision?.decidedAt, DISPLAY_LIMITS.shortWord),
     hasComment: present(decision?.comment),
     comment: truncate(decision?.comment, DISPLAY_LIMITS.userText),
+    ...approversData(view, undecided),
+    showDecide: undecided && (viewer === undefined || viewer === 'approver'),
+    showState: viewer === 'requester' || viewer === 'other',
+    stateText: truncate(present(view.stateText) ? `This request is ${view.stateText}.` : '', DISPLAY_LIMITS.line),
+    viewerNote: viewer === 'requester' || viewer === 'other' ? VIEWER_NOTE[viewer] : '',
+    showCancel: viewer === 'requester',
   });
+  // A card without a refresh has no refresh property (the template leaves null).
+  if (card.refresh === null || card.refresh === undefined) delete card.refresh;
+  return card;
 }

@@ -124,7 +124,25 @@ export interface ApprovalView {
   approverRoles?: string;
   /** Present → the decided variant: no inputs, no buttons. */
   decision?: ApprovalDecisionView;
+  /** Who may decide, as worked out at submit; absent on requests submitted before the bot listed them. */
+  approvers?: ApproversView;
+  /**
+   * Whose view of the undecided card this is (the answer to `request.refresh`): `approver` the
+   * comment and Approve / Reject, `requester` the state and Cancel, `other` the state alone.
+   * Absent: the base card everyone sees (Approve / Reject, roles re-read at the click).
+   */
+  viewer?: ApprovalViewer;
+  /** The request's state in words ("Waiting for approval…"), shown to the requester and to others. */
+  stateText?: string;
 }
+
+export type ApprovalViewer = 'approver' | 'requester' | 'other';
+
+/**
+ * The people who may decide (names in display order) and the Teams user ids (MRIs) whose
+ * clients refresh the card to their own view; or why the list could not be made.
+ */
+export type ApproversView = { status: 'listed'; names: string[]; refreshUserIds: string[] } | { status: 'unknown'; reason: string };
 
 /** Result of the latest verification, as the bot words it. */
 export interface VerificationView {

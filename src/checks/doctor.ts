@@ -49,8 +49,13 @@ const GRAPH_ROWS: { permission: string; reads: GraphRead[]; needs: string }[] = 
   },
   {
     permission: 'User.Read.All',
-    reads: ['memberships'],
-    needs: 'without it Entra roles held through groups cannot be read, so connect approvals are refused',
+    reads: ['memberships', 'users'],
+    needs: 'without it Entra roles held through groups cannot be read, so connect approvals are refused, and the approval card cannot name who may decide',
+  },
+  {
+    permission: 'GroupMember.Read.All',
+    reads: ['groupMembers'],
+    needs: 'without it the approval card cannot name who may decide when a group holds the roles (it says so, and anyone with the roles may still approve)',
   },
   {
     permission: 'LicenseAssignment.Read.All',

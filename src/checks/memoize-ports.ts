@@ -43,6 +43,8 @@ export function memoizePorts(arm: ArmPort, graph: GraphPort): { arm: ArmPort; gr
       listEntraRoleEligibility: memo('entraEligible', (id: string) => graph.listEntraRoleEligibility(id)),
       probe: memo('probe', (read: GraphRead) => graph.probe(read)),
       getUser: memo('user', (id: string) => graph.getUser(id)),
+      listEntraRoleHolders: memo('roleHolders', (role: string) => graph.listEntraRoleHolders(role)),
+      listGroupMembers: memo('groupMembers', (id: string) => graph.listGroupMembers(id)),
       findServicePrincipal: memo('sp', (appId: string) => graph.findServicePrincipal(appId)),
     },
   };

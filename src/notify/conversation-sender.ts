@@ -38,6 +38,11 @@ export function createConversationSender(adapter: CloudAdapter, appId: string, s
         ? MessageFactory.attachment(CardFactory.adaptiveCard(payload.card))
         : MessageFactory.text(payload.kind === 'post' ? (payload.text ?? '') : '');
       if (payload.summary) activity.summary = payload.summary;
+      if (payload.kind === 'post' && payload.card && payload.text) {
+        // Text above the card, with the mentions it names (Teams notifies the people mentioned).
+        activity.text = payload.text;
+        if (payload.entities) activity.entities = payload.entities as Activity['entities'];
+      }
       if (payload.kind === 'update') {
         await context.updateActivity({ ...activity, id: payload.activityId, conversation: context.activity.conversation });
         activityId = payload.activityId;

@@ -12,6 +12,8 @@ export const GRAPH_ENDPOINT_PERMISSIONS = {
   servicePrincipals: ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   // subscribedsku-list-permissions.md
   subscribedSkus: ['LicenseAssignment.Read.All', 'Organization.Read.All', 'Directory.Read.All', 'Organization.ReadWrite.All', 'Directory.ReadWrite.All'],
+  // https://learn.microsoft.com/graph/api/group-list-transitivemembers (v1.0)
+  groupTransitiveMembers: ['GroupMember.Read.All', 'Directory.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All'],
   // user-list-transitivememberof.md (v1.0)
   transitiveMemberOf: ['User.Read.All', 'GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   // https://learn.microsoft.com/graph/api/rbacapplication-list-roleassignments (v1.0)
@@ -38,11 +40,13 @@ export type GraphEndpoint = keyof typeof GRAPH_ENDPOINT_PERMISSIONS;
 
 /**
  * What lets an app read the properties of a directory object met in a `directoryObject`
- * collection (transitiveMemberOf). Without one, Graph returns such an object with its
+ * collection (transitiveMemberOf, transitiveMembers, an expanded principal). Without one, Graph returns such an object with its
  * `@odata.type` and `id` only (the "limited information" note of the Graph reference,
  * api-reference/v1.0/includes/limited-info.md).
  */
 const OBJECT_READ_PERMISSIONS = {
+  // user-get-permissions.md (application)
+  user: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   group: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   directoryRole: [
     'RoleManagement.Read.Directory',

@@ -153,3 +153,55 @@ export function directoryRoleAssignmentsJson(tenant: TenantFixture): Json[] {
   const holders = [...tenant.users.map((u) => ({ id: u.id, roles: u.entraRoles })), ...tenant.groups.map((g) => ({ id: g.id, roles: g.entraRoles ?? [] }))];
   return assignmentsOf(holders);
 }
+
+/** Which types of directory object the app may read in full (the rest: `@odata.type` and `id` only). */
+export interface ReadableTypes {
+  user: boolean;
+  group: boolean;
+}
+
+/** A user or group as a directoryObject, in full or with limited information. */
+function directoryObjectJson(tenant: TenantFixture, id: string, readable: ReadableTypes): Json | undefined {
+  const user = tenant.users.find((u) => u.id.toLowerCase() === id.toLowerCase());
+  if (user) {
+    const json = { '@odata.type': '#microsoft.graph.user', ...userJson(user) };
+    return readable.user ? json : limitedInformation(json);
+  }
+  const group = tenant.groups.find((g) => g.id.toLowerCase() === id.toLowerCase());
+  if (!group) return undefined;
+  const json = {
+    '@odata.type': '#microsoft.graph.group',
+    id: group.id,
+    displayName: group.displayName,
+    securityEnabled: true,
+    mailEnabled: false,
+    isAssignableToRole: (group.entraRoles ?? []).length > 0,
+  };
+  return readable.group ? json : limitedInformation(json);
+}
+
+/** The object with its `@odata.type` and `id` only, every other property null ("limited information"). */
+function limitedInformation(json: Json): Json {
+  return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, k === '@odata.type' || k === 'id' ? v : null]));
+}
+
+/**
+ * `roleAssignments?$expand=principal`: each assignment with its principal as a directoryObject
+ * (user or role-assignable group), in full or with limited information.
+ */
+export function withExpandedPrincipal(tenant: TenantFixture, assignments: Json[], readable: ReadableTypes): Json[] {
+  return assignments.map((a) => ({ ...a, principal: directoryObjectJson(tenant, String(a.principalId), readable) ?? null }));
+}
+
+/**
+ * `GET /v1.0/groups/{id}/transitiveMembers`: the users and groups in the group, at every level of
+ * nesting (`users[].groups`, `groups[].groups`), as directoryObjects.
+ */
+export function groupTransitiveMembersJson(tenant: TenantFixture, groupId: string, readable: ReadableTypes): Json[] {
+  const id = groupId.toLowerCase();
+  const members = [...tenant.users.map((u) => u.id), ...tenant.groups.map((g) => g.id)].filter((m) => transitiveGroupsOf(tenant, m).has(id));
+  return members.flatMap((m): Json[] => {
+    const json = directoryObjectJson(tenant, m, readable);
+    return json ? [json] : [];
+  });
+}

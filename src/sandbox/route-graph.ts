@@ -4,12 +4,15 @@ import { graphPage, type GraphPageRequest } from './graph-page';
 import { graphAllows, graphReadsObject, type GraphEndpoint } from './graph-permissions';
 import {
   directoryRoleAssignmentsJson,
+  groupTransitiveMembersJson,
   roleEligibilityInstancesJson,
   servicePrincipalJson,
   subscribedSkusJson,
   transitiveMemberOfJson,
   transitiveRoleAssignmentsJson,
   userJson,
+  withExpandedPrincipal,
+  type ReadableTypes,
 } from './graph-resources';
 
 type Json = Record<string, unknown>;
@@ -42,6 +45,20 @@ function transitiveRoleAssignments(tenant: TenantFixture, req: GraphRequest): Em
   return graphPage(req, 'roleManagement/directory/transitiveRoleAssignments', transitiveRoleAssignmentsJson(tenant, principalId));
 }
 
+/** Which directory objects the bot may read in full, by what `botAccess.graph` grants. */
+function readableTypes(tenant: TenantFixture): ReadableTypes {
+  const granted = tenant.botAccess?.graph;
+  return { user: graphReadsObject(granted, 'user'), group: graphReadsObject(granted, 'group') };
+}
+
+/** `$select` on a directoryObject collection: the fields asked for, and `@odata.type`. */
+function selected(req: GraphRequest, items: Json[]): Json[] {
+  const select = req.query.get('$select');
+  if (!select) return items;
+  const fields = select.split(',').map((f) => f.trim());
+  return items.map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k === '@odata.type' || fields.includes(k))));
+}
+
 /**
  * `$filter` on v1.0 roleAssignments: `principalId eq '…'`, `principalId in ('…', …)` (both
  * documented for unifiedRoleAssignment.principalId), `roleDefinitionId eq '…'`, joined by `and`.
@@ -58,10 +75,12 @@ function roleAssignments(tenant: TenantFixture, req: GraphRequest): EmulatedResp
     else if (within) principals = new Set(within[1]!.split(',').map((v) => v.trim().replace(/^'|'$/g, '').toLowerCase()));
     else return unsupported(`Unsupported filter "${term}"; supported: principalId eq '{id}', principalId in ('{id}', …), roleDefinitionId eq '{id}'.`);
   }
+  const expand = req.query.get('$expand')?.trim();
+  if (expand && expand.toLowerCase() !== 'principal') return unsupported(`Unsupported $expand "${expand}"; supported: principal.`);
   const items = directoryRoleAssignmentsJson(tenant).filter(
     (a) => (!principals || principals.has(String(a.principalId).toLowerCase())) && (!role || String(a.roleDefinitionId).toLowerCase() === role),
   );
-  return graphPage(req, 'roleManagement/directory/roleAssignments', items);
+  return graphPage(req, 'roleManagement/directory/roleAssignments', expand ? withExpandedPrincipal(tenant, items, readableTypes(tenant)) : items);
 }
 
 /**
@@ -84,6 +103,12 @@ function transitiveMemberOf(tenant: TenantFixture, req: GraphRequest, id: string
     items = items.map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k === '@odata.type' || fields.includes(k))));
   }
   return graphPage(req, cast ? 'groups' : 'directoryObjects', items);
+}
+
+/** `groups/{id}/transitiveMembers`, with `$select`; an unknown group is Graph's 404. */
+function groupTransitiveMembers(tenant: TenantFixture, req: GraphRequest, id: string): EmulatedResponse {
+  if (!tenant.groups.some((g) => g.id.toLowerCase() === id.toLowerCase())) return notFound(id);
+  return graphPage(req, 'directoryObjects', selected(req, groupTransitiveMembersJson(tenant, id, readableTypes(tenant))));
 }
 
 /** `$filter` on eligibility instances: `principalId eq '…'` and / or `roleDefinitionId eq '…'`. */
@@ -123,6 +148,7 @@ function endpointOf(version: string, seg: string[]): GraphEndpoint | undefined {
   if (route === 'rolemanagement/directory/roleassignments') return 'roleAssignments';
   if (seg[0]?.toLowerCase() === 'users' && seg[2]?.toLowerCase() === 'transitivememberof' && seg.length <= 4) return 'transitiveMemberOf';
   if (route === 'rolemanagement/directory/roleeligibilityscheduleinstances') return 'roleEligibilityScheduleInstances';
+  if (seg[0]?.toLowerCase() === 'groups' && seg[2]?.toLowerCase() === 'transitivemembers' && seg.length === 3) return 'groupTransitiveMembers';
   if (route === 'subscribedskus') return 'subscribedSkus';
   if (seg[0]?.toLowerCase() === 'serviceprincipals' && seg.length <= 2) return 'servicePrincipals';
   if (seg[0]?.toLowerCase() === 'users' && seg.length <= 2) return 'users';
@@ -131,8 +157,8 @@ function endpointOf(version: string, seg: string[]): GraphEndpoint | undefined {
 
 /**
  * The Microsoft Graph emulator (`/v1.0/…` and `/beta/…`): users and their transitive
- * memberships, service principals, subscribed SKUs, Entra role assignments (v1.0 direct ones,
- * beta transitive ones) and PIM eligibility instances. A read
+ * memberships, groups' transitive members, service principals, subscribed SKUs, Entra role
+ * assignments (v1.0 direct ones, with `$expand=principal`; beta transitive ones) and PIM eligibility instances. A read
  * whose permissions `botAccess.graph` lacks answers 403 Authorization_RequestDenied.
  */
 export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedResponse {
@@ -156,6 +182,8 @@ export function routeGraph(tenant: TenantFixture, req: GraphRequest): EmulatedRe
       return transitiveMemberOf(tenant, req, seg[1] ?? '', seg[3]);
     case 'roleEligibilityScheduleInstances':
       return roleEligibilityInstances(tenant, req);
+    case 'groupTransitiveMembers':
+      return groupTransitiveMembers(tenant, req, seg[1] ?? '');
     case 'subscribedSkus':
       return graphPage(req, 'subscribedSkus', subscribedSkusJson(tenant));
     case 'servicePrincipals':

@@ -1,4 +1,4 @@
-import type { CardJson, OutboxPayload, OutboxRecord, PostTracking } from './store';
+import type { CardJson, Json, OutboxPayload, OutboxRecord, PostTracking } from './store';
 
 /** Where a notification goes, and the tenant and request it belongs to. */
 export interface OutboxAddress {
@@ -15,6 +15,15 @@ export const outboxPayload = {
   card: (card: CardJson, summary?: string, track?: PostTracking): OutboxPayload => ({
     kind: 'post',
     card,
+    ...(summary !== undefined ? { summary } : {}),
+    ...(track ? { track } : {}),
+  }),
+  /** A card post with text above it that @mentions people: `entities` are the Teams `mention`s of the `<at>` names in `text`. */
+  mentioningCard: (card: CardJson, mention: { text: string; entities: Json[] }, summary?: string, track?: PostTracking): OutboxPayload => ({
+    kind: 'post',
+    card,
+    text: mention.text,
+    entities: mention.entities,
     ...(summary !== undefined ? { summary } : {}),
     ...(track ? { track } : {}),
   }),

@@ -84,10 +84,13 @@ export interface PostTracking {
   purpose: string;
 }
 
-/** What an outbox item delivers: a new post (text or card), or an update of a card posted before. */
+/**
+ * What an outbox item delivers: a new post (text or card), or an update of a card posted before. A
+ * card post may carry text above the card and its entities (Teams `mention`s of the `<at>` names in it).
+ */
 export type OutboxPayload =
   | { kind: 'post'; text: string; card?: undefined; summary?: string; track?: undefined }
-  | { kind: 'post'; card: CardJson; text?: undefined; summary?: string; track?: PostTracking }
+  | { kind: 'post'; card: CardJson; text?: string; entities?: Json[]; summary?: string; track?: PostTracking }
   | { kind: 'update'; activityId: string; card: CardJson; summary?: string };
 
 /** A notification to deliver to a conversation; written with the change that causes it. */

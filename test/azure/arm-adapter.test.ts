@@ -85,9 +85,9 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
     const atSub = await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}`, DANA);
     expect(atSub).toEqual(
       expect.arrayContaining([
-        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.sentinelReader, principalId: SOC_ANALYSTS },
-        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.uaa, principalId: DANA },
-        { scope: `/subscriptions/${SUB}/resourceGroups/rg-soc`, roleDefinitionGuid: ROLE.sentinelContributor, principalId: DANA },
+        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.sentinelReader, principalId: SOC_ANALYSTS, principalType: 'Group' },
+        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.uaa, principalId: DANA, principalType: 'User' },
+        { scope: `/subscriptions/${SUB}/resourceGroups/rg-soc`, roleDefinitionGuid: ROLE.sentinelContributor, principalId: DANA, principalType: 'User' },
       ]),
     );
     expect(atSub).toHaveLength(3);
@@ -99,7 +99,7 @@ describe('ARM adapter over the sandbox (real SDK clients, real HTTP)', () => {
     const atOps = await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}/resourceGroups/rg-ops`, DANA);
     expect(atOps.map((a) => a.roleDefinitionGuid).sort()).toEqual([ROLE.sentinelReader, ROLE.uaa].sort());
     expect(await arm.listRoleAssignmentsFor(`subscriptions/${SUB}`, RAVI)).toEqual([
-      { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.owner, principalId: RAVI },
+      { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.owner, principalId: RAVI, principalType: 'User' },
     ]);
   });
 

@@ -12,7 +12,7 @@ import type { TenantFixture } from '../../src/sandbox';
 import { V2, v2Tenant } from '../sandbox/v2-tenant';
 
 const SUB = 'd0cfe6b2-9ac0-4464-9919-dccaee2e48c0';
-const GRAPH_PERMISSIONS = ['RoleManagement.Read.Directory', 'User.Read.All', 'LicenseAssignment.Read.All', 'Application.Read.All'];
+const GRAPH_PERMISSIONS = ['RoleManagement.Read.Directory', 'User.Read.All', 'GroupMember.Read.All', 'LicenseAssignment.Read.All', 'Application.Read.All'];
 
 /** `npm run doctor` as an admin runs it, against the fixture (the real SDK clients and the in-process sandbox). */
 async function doctor(tenant: TenantFixture): Promise<{ code: number; out: string }> {
@@ -44,7 +44,7 @@ describe('npm run doctor: one row per access the bot needs', () => {
       ['Passed', 'Azure Resource Manager: Reader on the subscriptions'],
       ...GRAPH_PERMISSIONS.map((p): [string, string] => ['Passed', `Microsoft Graph: ${p} (application permission)`]),
     ]);
-    expect(out).toMatch(/5 accesses: 5 passed · 0 failed · 0 unknown/);
+    expect(out).toMatch(/6 accesses: 6 passed · 0 failed · 0 unknown/);
     expect(out).toMatch(/belongs to another tenant \(Azure Lighthouse\)|belong to another tenant/);
     expect(code).toBe(0);
   });
@@ -85,7 +85,7 @@ describe('`doctor` in Teams, and 403 advice that names the service and the permi
     try {
       const text = cardText(cardOf(await say(t, USERS.lena, 'doctor'))!);
       expect(text).toMatch(/Microsoft Graph: Application\.Read\.All \(application permission\)[\s\S]*Failed/);
-      expect(text).toMatch(/5 accesses: 4 passed · 1 failed · 0 unknown/);
+      expect(text).toMatch(/6 accesses: 5 passed · 1 failed · 0 unknown/);
       expect(text).toContain('az ad app permission admin-consent');
     } finally {
       await cleanup();

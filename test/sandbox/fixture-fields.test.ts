@@ -31,7 +31,7 @@ describe('v2 fixture fields, served as the real services serve them', () => {
 
   it('nested groups: assignedTo() and transitive Entra role reads expand every level', async () => {
     const assignments = await h.arm().listRoleAssignmentsFor(`/subscriptions/${SUB}`, V2.nested);
-    expect(assignments).toContainEqual({ scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.owner, principalId: V2.topGroup });
+    expect(assignments).toContainEqual({ scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.owner, principalId: V2.topGroup, principalType: 'Group' });
     expect(await h.graph().listEntraRoleTemplateIds(V2.nested)).toEqual([ROLE.securityAdmin]);
   });
 

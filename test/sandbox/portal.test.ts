@@ -21,7 +21,7 @@ describe('simulated Defender portal', () => {
     const arm = h.arm();
     for (const sp of await spIds()) {
       expect(await arm.listRoleAssignmentsFor(`/subscriptions/${SUB}`, sp)).toEqual([
-        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.sentinelContributor, principalId: sp },
+        { scope: `/subscriptions/${SUB}`, roleDefinitionGuid: ROLE.sentinelContributor, principalId: sp, principalType: 'ServicePrincipal' },
       ]);
     }
     const rules = await arm.listAlertRules(PROD);

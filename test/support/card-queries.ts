@@ -12,9 +12,10 @@ export function walk(node: unknown, out: Json[] = []): Json[] {
   return out;
 }
 
-/** The Action.Execute actions of a card. */
+/** The Action.Execute buttons of a card (its Universal Actions `refresh` is not a button: read `card.refresh`). */
 export function executeActions(card: unknown): { verb: string; data: Json; title: string }[] {
-  return walk(card)
+  const buttons = card && typeof card === 'object' && !Array.isArray(card) ? { ...(card as Json), refresh: undefined } : card;
+  return walk(buttons)
     .filter((n) => n.type === 'Action.Execute')
     .map((n) => ({ verb: String(n.verb), data: (n.data as Json) ?? {}, title: String(n.title ?? '') }));
 }

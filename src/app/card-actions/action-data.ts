@@ -38,6 +38,7 @@ export const ACTION_DATA = {
   'request.cancel': z.object(requestRef),
   'request.approve': z.object({ ...requestRef, comment: optionalText('The comment must be text.') }),
   'request.reject': z.object({ ...requestRef, comment: optionalText('The comment must be text.') }),
+  'request.refresh': z.object(requestRef),
   'connection.verify': z.object(requestRef),
   'disconnect.submit': z.object({
     ...requestRef,

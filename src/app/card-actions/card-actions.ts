@@ -3,6 +3,7 @@ import { workspaceSelectAction } from '../connect/workspace-select-action';
 import { disconnectReasonAction } from '../disconnect/reason-action';
 import { cancelAction } from '../request-actions/cancel-action';
 import { decideAction } from '../request-actions/decide-action';
+import { refreshAction } from '../request-actions/refresh-action';
 import { submitAction } from '../request-actions/submit-action';
 import { verifyAction } from '../request-actions/verify-action';
 import type { CardActionHandler } from './define-action';
@@ -17,6 +18,7 @@ export const CARD_ACTIONS: { readonly [V in CardVerb]: CardActionHandler } = {
   'request.cancel': cancelAction,
   'request.approve': decideAction('approve'),
   'request.reject': decideAction('reject'),
+  'request.refresh': refreshAction,
   'connection.verify': verifyAction,
   'disconnect.submit': disconnectReasonAction,
 };

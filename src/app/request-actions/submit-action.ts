@@ -1,4 +1,5 @@
 import { renderMessageCard } from '../../cards';
+import { listApprovers } from '../../checks/list-approvers';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import { describeState, refusalAudit, refuse, transition, type SubmitEvent } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
@@ -29,6 +30,11 @@ export const submitAction = requestAction('request.submit', { notFound: 'This re
   // The workflow decides whether this submit can happen at all (state, requester, version, reason)
   // before Azure is asked anything; a refused one is refused and audited by applyRequestEvent below.
   const possible = transition(request, submit(ctx.now())).ok;
+  // Who may decide is read beside the checks, under the same budget; a list that cannot be made says so on the card.
+  const approvers = possible
+    ? listApprovers(ctx.arm, ctx.graph, request.workspace, request.kind, request.requester, { deadline: Date.now() + INVOKE_BUDGET_MS, now: ctx.now })
+    : undefined;
+  approvers?.catch(() => undefined);
   let readiness = request.readiness;
   if (possible && request.kind === 'connect' && !isFresh(readiness, ctx.now())) {
     const connection = await ctx.store.getConnection(origin.tenantId);
@@ -56,8 +62,9 @@ export const submitAction = requestAction('request.submit', { notFound: 'This re
       return refused('nothing_connected', still.message);
     }
   }
+  const approverList = await approvers;
   const outcome = await applyRequestEvent(ctx, request, submit(ctx.now()), by, {
-    decorate: (next) => (readiness ? { ...next, readiness } : next),
+    decorate: (next) => ({ ...next, ...(readiness ? { readiness } : {}), ...(approverList ? { approvers: approverList } : {}) }),
   });
   if (!outcome.ok) return refusedAction(outcome.refusal);
   return cardResult(
