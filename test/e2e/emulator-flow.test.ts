@@ -125,6 +125,28 @@ describe('the Emulator (channel emulator): the full connect flow with Action.Sub
     expectSubmitOnly(cardOf(connected));
   }, 60_000);
 
+  test('disconnect the same way: reason, confirmation, approval in the SOC conversation, Check now', async () => {
+    const start = cardOf(await replyTo(t, emulatorMessage(t.serviceUrl, dana, 'disconnect law-soc-prod', danaChat), 'disconnect card'))!;
+    expectSubmitOnly(start);
+    const withReason = button(start, 'disconnect.submit');
+    const requestId = withReason.data.requestId as string;
+    const confirm = cardOf(
+      await replyTo(t, emulatorSubmit(t.serviceUrl, dana, { ...withReason.data, reason: 'Moving to another workspace' }, danaChat), 'confirm'),
+    )!;
+    expectSubmitOnly(confirm);
+    const before = posts(raviChat).length;
+    await replyTo(t, emulatorSubmit(t.serviceUrl, dana, button(confirm, 'request.submit').data, danaChat), 'disconnect submitted');
+    await t.connector.waitFor(() => posts(raviChat).length > before, 10_000, 'disconnect approval card');
+    const approval = cardOf(posts(raviChat)[before])!;
+    expectSubmitOnly(approval);
+    const portal = cardOf(await replyTo(t, emulatorSubmit(t.serviceUrl, ravi, button(approval, 'request.approve').data, raviChat), 'disconnect approved'))!;
+    expectSubmitOnly(portal);
+    expect((await t.request('POST', '/sandbox/portal/disconnect', { workspace: PROD })).status).toBe(200);
+    await replyTo(t, emulatorSubmit(t.serviceUrl, ravi, button(portal, 'connection.verify').data, raviChat), 'check now');
+    await waitUntil(async () => (await t.bot.store.getRequest(requestId))!.state === 'completed', 'disconnect completed');
+    expect(await t.bot.store.getConnection(TENANT_ID)).toBeNull();
+  }, 60_000);
+
   test('a Teams message whose value holds a verb is not a card action', async () => {
     const before = t.connector.calls.length;
     const res = await t.send(personalMessage(t.serviceUrl, USERS.lena, '', { value: { verb: 'request.cancel', requestId: 'x', version: 1 } }));
