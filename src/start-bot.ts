@@ -110,6 +110,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const bot = new OnboardingBot({
     app,
     sandboxIdentity: config.mode === 'sandbox',
+    submitActions: config.mode === 'sandbox',
     defaultTenantId,
     appId: config.bot.appId,
     onDetachedError: (err) => logger.error({ err }, 'a long command could not post its progress or replies'),

@@ -14,12 +14,18 @@ import type { BotApplication, CardActionResult, Reply, SearchQuery, SearchResult
 import type { Json } from '../store/store';
 import { parseCommand } from '../app/parse-command';
 import { readTurn } from './read-turn';
-import { readCardAction } from './read-card-action';
+import { isSubmitAction, readCardAction, readSubmitAction } from './read-card-action';
+import { forClient, lacksUniversalActions } from '../cards';
 
 export interface OnboardingBotOptions {
   app: BotApplication;
   /** In sandbox mode a client without Entra (the Emulator) may act as a sandbox user through its user id. */
   sandboxIdentity: boolean;
+  /**
+   * In sandbox mode the clients without Universal Actions (Emulator, Web Chat) click Action.Submit
+   * buttons: a message whose value holds a verb is then a card action.
+   */
+  submitActions?: boolean;
   /** Tenant id used when an activity carries none (Emulator). */
   defaultTenantId: string;
   /** The bot's app id, for the messages a long command posts after its turn ended ('' in the sandbox). */
@@ -42,6 +48,11 @@ export class OnboardingBot extends TeamsActivityHandler {
   constructor(private readonly options: OnboardingBotOptions) {
     super();
     this.onMessage(async (context, next) => {
+      if (this.options.submitActions && lacksUniversalActions(context.activity.channelId) && isSubmitAction(context.activity)) {
+        await this.onSubmitAction(context);
+        await next();
+        return;
+      }
       const origin = this.origin(context);
       const command = parseCommand(context.activity.text);
       if (DETACHED_COMMANDS.has(command.name) && context.adapter instanceof CloudAdapter) {
@@ -93,6 +104,18 @@ export class OnboardingBot extends TeamsActivityHandler {
     return { status: 200, body: toInvokeBody(result) };
   }
 
+  /**
+   * An Action.Submit click from a client without Universal Actions: the same handler as the
+   * invoke with that verb, answered with a new message (the resulting card, or the refusal as text).
+   */
+  private async onSubmitAction(context: TurnContext): Promise<void> {
+    const parsed = readSubmitAction(context.activity);
+    const result: CardActionResult = parsed.ok
+      ? await this.options.app.handleCardAction(this.origin(context), parsed.action, this.reference(context))
+      : refused('bad_request', parsed.message);
+    await sendReplies(context, [result.ok ? { card: result.card } : { text: result.message }]);
+  }
+
   private async greet(context: TurnContext): Promise<void> {
     // A conversationUpdate and an installationUpdate may both arrive for one install; greet once a turn.
     if (context.turnState.get('greeted')) return;
@@ -142,7 +165,7 @@ function cardProgress(context: TurnContext): TurnProgress {
   let id: string | undefined;
   return {
     async show(card, summary) {
-      const activity = { ...toActivity({ card, summary }), type: ActivityTypes.Message };
+      const activity = { ...toActivity({ card, summary }, context.activity.channelId), type: ActivityTypes.Message };
       if (id === undefined) id = (await context.sendActivity(activity))?.id ?? '';
       else if (id !== '') await context.updateActivity({ ...activity, id });
     },
@@ -155,7 +178,7 @@ function afterTheTurn(adapter: CloudAdapter, appId: string, reference: Partial<C
   let progressId: string | undefined;
   const progress: TurnProgress = {
     async show(card, summary) {
-      const activity = { ...toActivity({ card, summary }), type: ActivityTypes.Message };
+      const activity = { ...toActivity({ card, summary }, reference.channelId), type: ActivityTypes.Message };
       await inConversation(async (context) => {
         if (progressId === undefined) progressId = (await context.sendActivity(activity))?.id ?? '';
         else if (progressId !== '') await context.updateActivity({ ...activity, id: progressId });
@@ -166,15 +189,15 @@ function afterTheTurn(adapter: CloudAdapter, appId: string, reference: Partial<C
   return { progress, send };
 }
 
-/** Builds the message activity for a reply. */
-function toActivity(reply: Reply): Partial<Activity> {
+/** Builds the message activity for a reply, its card's buttons as the channel's client renders them. */
+function toActivity(reply: Reply, channelId: string | undefined): Partial<Activity> {
   if ('text' in reply) return MessageFactory.text(reply.text);
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(forClient(reply.card, channelId)));
   if (reply.summary) activity.summary = reply.summary;
   return activity;
 }
 
 async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
   if (replies.length === 0) return;
-  await context.sendActivities(replies.map((r) => ({ ...toActivity(r), type: ActivityTypes.Message })));
+  await context.sendActivities(replies.map((r) => ({ ...toActivity(r, context.activity.channelId), type: ActivityTypes.Message })));
 }

@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { forClient } from '../cards';
 import type { ConversationStore, OutboxPayload } from '../store/store';
 
 export interface DeliveryResult {
@@ -34,8 +35,9 @@ export function createConversationSender(adapter: CloudAdapter, appId: string, s
     async function deliverInTurn(context: TurnContext): Promise<void> {
       // Retries are ours (withTeamsLimits), so that every attempt is counted against Teams' rate limits.
       withoutSdkRetries(context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey));
+      // The card's buttons as the conversation's client renders them (Action.Submit in the Emulator and Web Chat).
       const activity: Partial<Activity> = payload.card
-        ? MessageFactory.attachment(CardFactory.adaptiveCard(payload.card))
+        ? MessageFactory.attachment(CardFactory.adaptiveCard(forClient(payload.card, reference.channelId)))
         : MessageFactory.text(payload.kind === 'post' ? (payload.text ?? '') : '');
       if (payload.summary) activity.summary = payload.summary;
       if (payload.kind === 'post' && payload.card && payload.text) {

@@ -2,6 +2,8 @@ import type { Activity } from 'botbuilder';
 
 const MAX_ID = 1024;
 const MAX_TEXT = 28_000; // Teams' own message limit is about 28 KB.
+/** A card action's value (its data and inputs) as JSON: far above what the bot's cards can send (a 500-character comment, ids). */
+const MAX_VALUE_CHARS = 32_768;
 
 type Check = (value: unknown) => string | null;
 
@@ -39,6 +41,11 @@ const arrayOf =
     }
     return null;
   };
+/** An object whose JSON is at most `max` characters. */
+const boundedObject =
+  (max: number): Check =>
+  (v) =>
+    !isObject(v) ? 'must be an object' : JSON.stringify(v).length > max ? `must be at most ${max} characters as JSON` : null;
 const httpUrl: Check = (v) => {
   const problem = nonEmptyString(2048)(v);
   if (problem) return problem;
@@ -82,6 +89,8 @@ const ACTIVITY_FIELDS: Record<string, Check> = {
   entities: optional(arrayOf(object({ type: string(128) }), 100)),
   attachments: optional(arrayOf(object({ contentType: optional(string(256)) }), 50)),
   action: optional(string(64)),
+  // A card action (an invoke's, or an Action.Submit's in a message), a search query: always an object.
+  value: optional(boundedObject(MAX_VALUE_CHARS)),
 };
 
 /**
