@@ -60,13 +60,18 @@ export function safeLinkUrl(url: string | undefined): string | undefined {
   return parsed.href.replace(/[()[\]<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** A label/value row; the template puts the value in a TextRun, so it stays inert. */
+/**
+ * A label/value row; the template puts the value in a TextRun, so it stays inert. An id row (a
+ * resource id: no spaces to break at) goes in a TextBlock with `wrap`, which breaks a long word
+ * at the card's edge; ids hold no user text (ARM names are letters, digits and `-_.()`).
+ */
 export interface FactRow {
   label: string;
   value: string;
+  isId: boolean;
 }
 
-/** Builds fact rows, dropping those without a value. */
-export function factRows(rows: Array<[label: string, value: string | undefined, max: number]>): FactRow[] {
-  return rows.filter(([, value]) => present(value)).map(([label, value, max]) => ({ label, value: truncate(value, max) }));
+/** Builds fact rows, dropping those without a value; `'id'` marks a row whose value is an id that must wrap. */
+export function factRows(rows: Array<[label: string, value: string | undefined, max: number, kind?: 'id']>): FactRow[] {
+  return rows.filter(([, value]) => present(value)).map(([label, value, max, kind]) => ({ label, value: truncate(value, max), isId: kind === 'id' }));
 }

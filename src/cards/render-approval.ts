@@ -96,7 +96,7 @@ export function renderApprovalCard(view: ApprovalView): AdaptiveCard {
       ['Requested by', view.requester, DISPLAY_LIMITS.name],
       ['Request', KIND_TEXT[view.kind], DISPLAY_LIMITS.title],
       ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
       ['Requested at', view.requestedAt, DISPLAY_LIMITS.shortWord],
     ]),
     isConnect,

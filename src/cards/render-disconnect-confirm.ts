@@ -11,7 +11,7 @@ export function renderDisconnectConfirmCard(view: DisconnectConfirmView): Adapti
     version: view.version,
     facts: factRows([
       ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
     ]),
     reason: truncate(view.reason, DISPLAY_LIMITS.userText),
     ...rollbackSectionData(view.rollback, 'before'),

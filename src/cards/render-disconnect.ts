@@ -15,7 +15,7 @@ export function renderDisconnectCard(view: DisconnectView): AdaptiveCard {
     version: view.version,
     facts: factRows([
       ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
       ['Connected since', view.connectedSince, DISPLAY_LIMITS.shortWord],
       ['Connected by', view.connectedBy, DISPLAY_LIMITS.name],
     ]),

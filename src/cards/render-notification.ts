@@ -68,7 +68,7 @@ export function renderNotificationCard(view: NotificationView): AdaptiveCard {
     style: STYLE[view.event],
     facts: factRows([
       ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
       ['Requested by', view.requester, DISPLAY_LIMITS.name],
       [decidedLabel, view.approver, DISPLAY_LIMITS.name],
       ['Time', view.at, DISPLAY_LIMITS.shortWord],

@@ -60,7 +60,7 @@ export function renderPortalStepCard(view: PortalStepView): AdaptiveCard {
     intro: 'The portal has no API for this step: do it in the Defender portal, and the bot verifies it from Azure.',
     facts: factRows([
       ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
     ]),
     steps: steps(view),
     portalUrl,

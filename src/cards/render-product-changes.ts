@@ -25,7 +25,7 @@ export function renderProductChangesCard(view: ProductChangesView): AdaptiveCard
       version: view.version,
       facts: factRows([
         ['Workspace', report.workspaceName, DISPLAY_LIMITS.workspaceName],
-        ['Resource id', report.workspaceId, DISPLAY_LIMITS.resourceId],
+        ['Resource id', report.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
         ['Requested by', report.checkedFor, DISPLAY_LIMITS.name],
       ]),
       ...checkSectionData(report),

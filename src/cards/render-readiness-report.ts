@@ -12,7 +12,7 @@ export function renderReadinessReportCard(view: ReadinessReportView): AdaptiveCa
     expandCard('readiness-report', {
       facts: factRows([
         ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-        ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+        ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
         ['Checked for', view.checkedFor, DISPLAY_LIMITS.name],
       ]),
       ...checkSectionData(view),

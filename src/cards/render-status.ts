@@ -26,7 +26,7 @@ export function renderStatusCard(view: StatusView): AdaptiveCard {
       connectedFacts: connected
         ? factRows([
             ['Workspace', connected.workspaceName, DISPLAY_LIMITS.workspaceName],
-            ['Resource id', connected.workspaceId, DISPLAY_LIMITS.resourceId],
+            ['Resource id', connected.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
             ['Connected since', connected.since, DISPLAY_LIMITS.shortWord],
             ['Connected by', connected.connectedBy, DISPLAY_LIMITS.name],
             ['Approved by', connected.approvedBy, DISPLAY_LIMITS.name],

@@ -1,5 +1,5 @@
 import { renderStatusCard } from '../../src/cards';
-import { actions, allText, expectValidCard, LONG, runTexts } from './card-harness';
+import { actions, allText, expectValidCard, LONG, ofType, runTexts } from './card-harness';
 import { status, WS_ID } from './sample-views';
 
 describe('status card', () => {
@@ -7,10 +7,11 @@ describe('status card', () => {
     const card = renderStatusCard(status());
     expectValidCard(card);
     expect(actions(card)).toEqual([]);
+    // The resource id is in a wrapping TextBlock (long-ids-wrap.test.ts).
+    expect(ofType(card, 'TextBlock').map((b) => b.text)).toContain(WS_ID);
     expect(runTexts(card)).toEqual(
       expect.arrayContaining([
         'law-soc-prod',
-        WS_ID,
         '3 Mar 2025',
         'Ravi Menon',
         'Lena Fischer',
