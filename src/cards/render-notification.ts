@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from './adaptive-card';
+import { requestNoun } from './kind-words';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
 import { rollbackSectionData, turnedOffSectionData } from './rollback-rows';
@@ -17,7 +18,7 @@ const STYLE: Record<NotificationEventView, string> = {
 
 /** The card's title for a state change, e.g. "Connect request submitted for approval". */
 export function notificationTitle(event: NotificationEventView, kind: RequestKindView): string {
-  const noun = kind === 'connect' ? 'Connect request' : 'Disconnect request';
+  const noun = requestNoun(kind);
   switch (event) {
     case 'submitted':
       return `${noun} submitted for approval`;

@@ -10,7 +10,7 @@ import type { NotificationKind } from '../workflow/notification';
 export type CheckResultWord = 'Passed' | 'Failed' | 'Warning' | 'Unknown';
 
 /** What a request asks for. */
-export type RequestKindView = 'connect' | 'disconnect';
+export type RequestKindView = 'connect' | 'disconnect' | 'primary';
 
 /** Colour of a notice; maps to Adaptive Card container styles. */
 export type NoticeStyle = 'default' | 'good' | 'warning' | 'attention';
