@@ -89,7 +89,7 @@ export const MULTI_MODEL: WorkspaceModel = {
         return { ok: false, refusal: requestOpenOnWorkspace(primaryChange, input.requesterId) };
       }
     }
-    const refusal = multiRefusal(input, primary);
+    const refusal = multiRefusal(input);
     if (refusal) return { ok: false, refusal };
     return { ok: true, draftsToCancel: draftsToReplace(input.openRequests, input.requesterId) };
   },
@@ -108,7 +108,7 @@ export function modelOfRequest(request: Pick<ConnectionRequest, 'workspaceModel'
   return request.workspaceModel === 'multi' ? MULTI_MODEL : SINGLE_MODEL;
 }
 
-function multiRefusal(input: ModelStartInput, primary: WorkspaceConnection | null): Refusal | null {
+function multiRefusal(input: ModelStartInput): Refusal | null {
   const own = input.connections.find((c) => sameWorkspace(c.workspace, input.workspace));
   const name = formatWorkspace(input.workspace);
   const secondaries = input.connections.filter((c) => c.role === 'secondary');
