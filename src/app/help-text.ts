@@ -8,6 +8,7 @@ export function helpText(): string {
     '- `connect [workspace]` check a workspace, see what will change, and ask the SOC channel to approve',
     '- `disconnect [workspace]` disconnect the connected workspace, with a reason',
     '- `cancel` cancel your open request',
+    '- `primary <workspace>` with WORKSPACE_MODEL=multi: make a connected secondary workspace the primary (with approval)',
     '- `history [n]` the last n audit entries (default 20)',
     '- `check all` readiness of every workspace with Microsoft Sentinel, blocked and unknown first',
     '',

@@ -158,6 +158,7 @@ export function portalStepView(request: StoredRequest, pollIntervalSeconds: numb
     workspaceId: workspaceResourceId(request.workspace),
     ...(request.kind === 'connect' ? { previewPath: request.portalPath === 'preview' } : {}),
     ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
+    ...(request.workspaceModel === 'multi' && request.role ? { role: request.role } : {}),
     pollIntervalSeconds,
     ...(request.lastVerification
       ? {

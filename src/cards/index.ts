@@ -16,3 +16,4 @@ export { renderHistoryCard } from './render-history';
 export { renderMessageCard } from './render-message';
 export { renderCheckAllProgressCard, renderCheckAllReportCards, type CheckAllProgressView, type CheckAllRowView } from './render-check-all';
 export { renderAccessReportCard } from './render-access-report';
+export { renderPrimaryChangeCard, type PrimaryChangeView } from './render-primary-change';

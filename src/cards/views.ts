@@ -140,6 +140,8 @@ export interface PortalStepView {
   previewPath?: boolean;
   /** Disconnect only: the reason to give in the portal. */
   reason?: string;
+  /** Multi-workspace model: the workspace's role (connect: the one it gets; disconnect: the one it has). */
+  role?: 'primary' | 'secondary';
   pollIntervalSeconds: number;
   lastVerification?: VerificationView;
   /** The Defender portal's home page in the bot's cloud; default the public cloud's. */
@@ -204,6 +206,11 @@ export interface ConnectedWorkspaceView {
   since: string;
   connectedBy: string;
   approvedBy?: string;
+  /** Multi-workspace model: "Primary" or "Secondary". */
+  role?: string;
+  /** Multi-workspace model, the primary: when and by whom it became the primary, when after it was connected. */
+  primarySince?: string;
+  primaryBy?: string;
 }
 
 export interface OpenRequestView {
@@ -223,6 +230,8 @@ export interface AuditEventView {
 
 export interface StatusView {
   connected?: ConnectedWorkspaceView;
+  /** Multi-workspace model: the secondary workspaces, besides the primary in `connected`. */
+  secondaries?: ConnectedWorkspaceView[];
   /** Shown instead of "No workspace is connected" when that could not be established (our own text). */
   connectionNote?: string;
   openRequests: OpenRequestView[];

@@ -3,13 +3,14 @@ import { renderProductChangesCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { ReadinessReport } from '../../checks/readiness';
 import type { Json } from '../../store/store';
-import { canStartRequest, createDraft, refusalAudit, type Person } from '../../workflow';
+import { createDraft, refusalAudit, type Person } from '../../workflow';
 import { CHECK_DEADLINE_MS } from '../budgets';
 import type { AppContext } from '../context';
 import { productChangesView, readinessView } from '../request-views';
 import type { StoredRequest } from '../stored-request';
 import { applyRequestEvent } from '../apply-request-event';
 import { checkEnvironment } from '../check-environment';
+import { asModelConnections, connectChecksFor, tenantConnections } from '../model-connections';
 
 export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
 
@@ -26,9 +27,11 @@ export async function prepareConnect(
   deadlineMs = CHECK_DEADLINE_MS,
 ): Promise<PrepareOutcome> {
   const at = ctx.now().toISOString();
-  const [connection, open] = await Promise.all([ctx.store.getConnection(tenantId), ctx.store.listOpenRequests(tenantId)]);
-  const openRequests = open;
-  const decision = canStartRequest({ kind: 'connect', workspace, connectedWorkspace: connection?.workspace ?? null, openRequests, requesterId: requester.id });
+  const [connections, openRequests] = await Promise.all([tenantConnections(ctx, tenantId), ctx.store.listOpenRequests(tenantId)]);
+  const connection = connections[0] ?? null;
+  const models = asModelConnections(connections);
+  const decision = ctx.model.canStart({ kind: 'connect', workspace, connections: models, openRequests, requesterId: requester.id });
+  const role = ctx.model.roleOnConnect(models);
   if (!decision.ok) {
     await ctx.store.appendAudit([refusalAudit(null, requester, 'connect', decision.refusal, at, tenantId)]);
     return { ok: false, title: 'Cannot start a connect request', message: decision.refusal.message, code: decision.refusal.code };
@@ -37,7 +40,8 @@ export async function prepareConnect(
     ...checkEnvironment(ctx),
     workspace,
     requester,
-    recordedConnection: connection?.workspace ?? null,
+    recordedConnection: ctx.model.name === 'single' ? (connection?.workspace ?? null) : null,
+    ...(await connectChecksFor(ctx, tenantId, role)),
     deadlineMs,
     now: ctx.now,
     findConnected: ctx.connectedWorkspaces.find,
@@ -47,6 +51,8 @@ export async function prepareConnect(
   }
   const draft: StoredRequest = {
     ...createDraft({ id: ctx.newId(), tenantId, kind: 'connect', workspace, requester, at, portalPath: report.portalPath ?? 'standard' }),
+    ...ctx.model.requestField,
+    ...(ctx.model.name === 'multi' ? { role } : {}),
     readiness: report,
   };
   const committed = await ctx.store.commit({
