@@ -29,7 +29,8 @@ export function renderPrimaryChangeCard(view: PrimaryChangeView): AdaptiveCard {
       ['Current primary', view.currentPrimary, DISPLAY_LIMITS.workspaceName],
     ]),
     changes: [
-      `The Defender XDR connector (incidents and alerts) moves from ${old} to ${ws}: the portal connects it to the new primary and disconnects it from the former one.`,
+      `The Defender XDR connector (incidents and alerts) moves from ${old} to ${ws}: ` +
+        'the portal connects it to the new primary and disconnects it from the former one.',
       `${ws} gains the Defender XDR incidents and alerts and their correlation with its own alerts.`,
       `${old} becomes a secondary and loses them: its analytics rules and automation based on Defender XDR data no longer work.`,
       'The approver does the step in the Defender portal: System > Settings > Microsoft Sentinel > Workspaces, then Set as primary.',

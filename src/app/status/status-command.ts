@@ -55,8 +55,9 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
     // Nothing to turn back on while a workspace is connected (or may be).
     ...(rollback && !connected && !recognised.connectionNote ? { rollback } : {}),
   });
+  const withSecondaries = multi ? ` as the primary, with ${secondaries.length} secondary workspace${secondaries.length === 1 ? '' : 's'}` : '';
   const summary = connected
-    ? `Status: ${connected.workspaceName} is connected${multi ? ` as the primary, with ${secondaries.length} secondary workspace${secondaries.length === 1 ? '' : 's'}` : ''}`
+    ? `Status: ${connected.workspaceName} is connected${withSecondaries}`
     : recognised.connectionNote
       ? 'Status: connection not known'
       : 'Status: no workspace connected';
