@@ -99,6 +99,7 @@ export function notificationView(request: StoredRequest, event: NotificationEven
   return {
     event,
     kind: request.kind,
+    ...(request.workspaceModel === 'multi' && request.role ? { role: request.role } : {}),
     workspaceName: request.workspace.name,
     workspaceId: workspaceResourceId(request.workspace),
     requester: request.requester.name,

@@ -179,6 +179,8 @@ export type NotificationEventView = NotificationKind;
 export interface NotificationView {
   event: NotificationEventView;
   kind: RequestKindView;
+  /** Multi-workspace model: the workspace's role (announcements say "primary" or "secondary"). */
+  role?: 'primary' | 'secondary';
   workspaceName: string;
   workspaceId?: string;
   requester: string;
