@@ -101,7 +101,9 @@ describe('WORKSPACE_MODEL=multi: one primary and any number of secondaries', () 
     const { requestId: dropId } = await submitDisconnect(t, USERS.dana, 'Staging is retired', 'law-soc-staging');
     expect((await click(t, USERS.ravi, 'request.approve', { requestId: dropId, version: 3 }, 'channel')).statusCode).toBe(200);
     expect((await t.request('POST', '/sandbox/portal/disconnect', { workspace: key('law-soc-staging') })).status).toBe(200);
-    // The poller alone (no click) cannot see it: still approved until the approver confirms.
+    // Azure shows nothing: Check now by someone other than the approver leaves it approved.
+    const other = await click(t, USERS.lena, 'connection.verify', { requestId: dropId, version: 4 }, 'channel');
+    expect(JSON.stringify(other.value)).toMatch(/the approver confirms it with Check now/);
     expect((await t.bot.store.getRequest(dropId))!.state).toBe('approved');
     expect((await click(t, USERS.ravi, 'connection.verify', { requestId: dropId, version: 4 }, 'channel')).statusCode).toBe(200);
     expect((await t.bot.store.getRequest(dropId))!.state).toBe('completed');

@@ -88,11 +88,14 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
     if (now.getTime() - approvedAt > ctx.config.verify.timeoutMinutes * 60_000) {
       const message =
         `The portal step was not confirmed by Azure within ${ctx.config.verify.timeoutMinutes} minutes. ` +
-        (request.kind === 'connect'
-          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run ' +
-            '`connect` again.'
-          : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run ' +
-            '`disconnect` again.');
+        (request.kind === 'primary'
+          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see which workspace is the primary; if it did not ' +
+            'change, run `primary` again.'
+          : request.kind === 'connect'
+            ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run ' +
+              '`connect` again.'
+            : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run ' +
+              '`disconnect` again.');
       const failed = await applyRequestEvent(
         ctx,
         request,
