@@ -84,6 +84,18 @@ export function cardPreviews(): CardPreview[] {
       card: C.renderDisconnectConfirmCard(S.disconnectConfirm({ rollback: S.rollback() })),
     },
     {
+      name: 'primary-change',
+      template: 'primary-change',
+      caption: 'Multi-workspace model: make a connected secondary the primary (what moves)',
+      card: C.renderPrimaryChangeCard({
+        requestId: 'req-primary',
+        version: 1,
+        workspaceName: 'law-soc-eu',
+        workspaceId: '/subscriptions/d0cfe6b2-9ac0-4464-9919-dccaee2e48c0/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc-eu',
+        currentPrimary: 'law-soc-prod',
+      }),
+    },
+    {
       name: 'approval-disconnect',
       template: 'approval',
       caption: 'The approval card in the SOC channel (disconnect)',

@@ -32,6 +32,8 @@ export interface Config {
   requestExpiryHours: number;
   /** AZURE_CLOUD (and AZURE_GOV_ENVIRONMENT): ARM, Graph, token scopes, authority and portal links. */
   cloud: Cloud;
+  /** WORKSPACE_MODEL: `single` (one workspace at a time, the default) or `multi` (one primary, any number of secondaries). */
+  workspaceModel: 'single' | 'multi';
   /** Live mode: AZURE_CLIENT_ID, the app (client) id of the bot's Azure identity, when it is set (the doctor's commands name it). */
   azureClientId: string | null;
 }
@@ -212,6 +214,22 @@ const envSchema = z.object({
       }
       return match;
     }),
+  WORKSPACE_MODEL: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? '').trim().toLowerCase() || 'single';
+      if (value !== 'single' && value !== 'multi') {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            `WORKSPACE_MODEL=${JSON.stringify(raw)} is not valid: use single (one workspace connected at a time, the default) or multi ` +
+            '(one primary and any number of secondary workspaces, as the Defender portal connects them today)',
+        });
+        return z.NEVER;
+      }
+      return value;
+    }),
   VERIFY_POLL_SECONDS: intIn('VERIFY_POLL_SECONDS', 1, 3600, 30),
   VERIFY_TIMEOUT_MINUTES: intIn('VERIFY_TIMEOUT_MINUTES', 1, 10080, 360),
   REQUEST_EXPIRY_HOURS: intIn('REQUEST_EXPIRY_HOURS', 1, 720, 24),
@@ -352,6 +370,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     verify: { pollSeconds: e.VERIFY_POLL_SECONDS, timeoutMinutes: e.VERIFY_TIMEOUT_MINUTES },
     requestExpiryHours: e.REQUEST_EXPIRY_HOURS,
     cloud: cloudFor(e.AZURE_CLOUD, e.AZURE_GOV_ENVIRONMENT),
+    workspaceModel: e.WORKSPACE_MODEL,
     azureClientId: mode === 'live' ? (env.AZURE_CLIENT_ID ?? '').trim() || null : null,
   };
 }

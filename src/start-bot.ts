@@ -21,6 +21,7 @@ import { openStore } from './store/open-store';
 import { createStoreReadiness, type StoreReadiness } from './store/store-readiness';
 import type { Store } from './store/store';
 import type { StoredRequest } from './app/stored-request';
+import { workspaceModel } from './workflow';
 
 export interface StartOptions {
   logger?: Logger;
@@ -101,6 +102,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       azureTenantId: ownTenantId,
       azureClientId: config.azureClientId,
     },
+    model: workspaceModel(config.workspaceModel),
     direct: { arm: azure.arm, graph: azure.graph },
     now: options.now ?? (() => new Date()),
     newId: randomUUID,

@@ -1,5 +1,5 @@
 import type { NotificationView } from '../cards';
-import type { CommitConflict, ConnectionRecord } from '../store/store';
+import type { CommitConflict, RequestChange } from '../store/store';
 import { refusalAudit, refuse, transition, type Person, type Refusal, type WorkflowEvent } from '../workflow';
 import type { AppContext } from './context';
 import { outboxForChange } from './request-outbox';
@@ -11,7 +11,7 @@ export interface ApplyOptions {
   /** Adds bot-side fields to the next request (e.g. the refreshed readiness report). */
   decorate?: (next: StoredRequest) => StoredRequest;
   /** Records or clears the connected workspace in the same transaction. */
-  connection?: (next: StoredRequest) => { set: ConnectionRecord } | { clear: true } | undefined;
+  connection?: (next: StoredRequest) => RequestChange['connection'];
   notificationExtra?: Partial<NotificationView>;
 }
 

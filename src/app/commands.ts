@@ -7,6 +7,7 @@ import { disconnectCommand } from './disconnect/disconnect-command';
 import { doctorCommand } from './doctor/doctor-command';
 import { helpText } from './help-text';
 import { notifyHere } from './notify-here';
+import { primaryCommand } from './primary/primary-command';
 import type { CommandName } from './parse-command';
 import { historyCommand } from './status/history-command';
 import { statusCommand } from './status/status-command';
@@ -32,4 +33,5 @@ export const COMMAND_HANDLERS: { readonly [C in CommandName]: CommandHandler } =
   cancel: (ctx, origin) => cancelCommand(ctx, origin),
   'notify here': (ctx, origin, _argument, reference) => notifyHere(ctx, origin, reference),
   doctor: (ctx) => doctorCommand(ctx),
+  primary: (ctx, origin, argument) => primaryCommand(ctx, origin, argument),
 };

@@ -4,6 +4,7 @@ import type { Cloud } from '../clouds';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
+import type { WorkspaceModel } from '../workflow';
 import type { Tenancy } from './admit-turn';
 import type { StoredRequest } from './stored-request';
 
@@ -22,6 +23,8 @@ export interface AppContext {
     /** The Entra tenant whose ARM and Graph the bot reads (the fixture's in sandbox mode); null when unknown. */
     azureTenantId: string | null;
   };
+  /** The workspace model (WORKSPACE_MODEL): which requests may start, the role a connect gets, which checks block. */
+  model: WorkspaceModel;
   /** The ports without the inventory cache, for what must be read now (the doctor). Default: `arm` and `graph`. */
   direct?: { arm: ArmPort; graph: GraphPort };
   /** The clock; tests pass their own. */

@@ -11,6 +11,7 @@ export function helpText(): string {
     '- `connect [WORKSPACE]` check a workspace, see what will change, and ask the SOC channel to approve',
     '- `disconnect [WORKSPACE]` disconnect the connected workspace, with a reason',
     '- `cancel` cancel your open request',
+    '- `primary WORKSPACE` with WORKSPACE_MODEL=multi: make a connected secondary workspace the primary (with approval)',
     '- `history [N]` the last N audit entries (default 20)',
     '- `check all` readiness of every workspace with Microsoft Sentinel, blocked and unknown first',
     '',

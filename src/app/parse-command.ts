@@ -1,5 +1,5 @@
 /** The bot's text commands, as in the conversation contract. */
-export const COMMANDS = ['help', 'connect', 'check', 'check all', 'disconnect', 'status', 'history', 'cancel', 'notify here', 'doctor'] as const;
+export const COMMANDS = ['help', 'connect', 'check', 'check all', 'disconnect', 'status', 'history', 'cancel', 'notify here', 'doctor', 'primary'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type ParsedCommand = { name: CommandName; argument: string } | { name: 'unknown'; text: string };

@@ -38,6 +38,9 @@ export const REFUSAL_WIRE: { readonly [C in RefusalCode]: WireRefusal } = {
   request_open: notNow('request_open'),
   nothing_connected: notNow('nothing_connected'),
   not_connected_workspace: notNow('not_connected_workspace'),
+  primary_has_secondaries: notNow('primary_has_secondaries'),
+  already_primary: notNow('already_primary'),
+  not_in_model: notNow('not_in_model'),
   invalid_workspace: badInput('invalid_workspace'),
   // A lost race is one thing to a client: someone else changed something first.
   conflict_stale_version: as(409, 'conflict'),

@@ -116,6 +116,7 @@ export function notificationView(request: StoredRequest, event: NotificationEven
   return {
     event,
     kind: request.kind,
+    ...(request.workspaceModel === 'multi' && request.role ? { role: request.role } : {}),
     workspaceName: request.workspace.name,
     workspaceId: workspaceResourceId(request.workspace),
     requester: request.requester.name,
@@ -175,6 +176,7 @@ export function portalStepView(request: StoredRequest, pollIntervalSeconds: numb
     workspaceId: workspaceResourceId(request.workspace),
     ...(request.kind === 'connect' ? { previewPath: request.portalPath === 'preview' } : {}),
     ...(request.kind === 'disconnect' && request.reason ? { reason: request.reason } : {}),
+    ...(request.workspaceModel === 'multi' && request.role ? { role: request.role } : {}),
     pollIntervalSeconds,
     ...(request.lastVerification
       ? {

@@ -17,3 +17,4 @@ export { renderMessageCard } from './render-message';
 export { renderCheckAllProgressCard, renderCheckAllReportCards, type CheckAllProgressView, type CheckAllRowView } from './render-check-all';
 export { renderAccessReportCard } from './render-access-report';
 export { CLIENTS_WITHOUT_UNIVERSAL_ACTIONS, forClient, lacksUniversalActions } from './for-client';
+export { renderPrimaryChangeCard, type PrimaryChangeView } from './render-primary-change';

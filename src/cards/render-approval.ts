@@ -1,5 +1,6 @@
 import { describeApproverRequirement } from '../workflow';
 import type { AdaptiveCard } from './adaptive-card';
+import { requestNoun } from './kind-words';
 import { checkSectionData, productChangesSectionData, type CheckSectionData, type ProductChangesSectionData } from './check-rows';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
@@ -8,6 +9,7 @@ import type { ApprovalDecisionView, ApprovalView, ApproversView, RequestKindView
 const KIND_TEXT: Record<RequestKindView, string> = {
   connect: 'Connect to the Defender portal',
   disconnect: 'Disconnect from the Defender portal',
+  primary: 'Make the primary workspace in the Defender portal',
 };
 
 const DECISION_LOOK: Record<ApprovalDecisionView['outcome'], { word: string; style: string; color: string }> = {
@@ -18,7 +20,7 @@ const DECISION_LOOK: Record<ApprovalDecisionView['outcome'], { word: string; sty
 };
 
 function title(view: ApprovalView): string {
-  const noun = view.kind === 'connect' ? 'Connect request' : 'Disconnect request';
+  const noun = requestNoun(view.kind);
   if (!view.decision) return `Approval needed: ${noun.toLowerCase()}`;
   return `${noun} ${DECISION_LOOK[view.decision.outcome].word.toLowerCase()}`;
 }

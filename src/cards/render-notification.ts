@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from './adaptive-card';
+import { requestNoun } from './kind-words';
 import { DISPLAY_LIMITS, factRows, present, truncate } from './display-text';
 import { expandCard } from './load-template';
 import { rollbackSectionData, turnedOffSectionData } from './rollback-rows';
@@ -17,12 +18,12 @@ const STYLE: Record<NotificationEventView, string> = {
 
 /** The card's title for a state change, e.g. "Connect request submitted for approval". */
 export function notificationTitle(event: NotificationEventView, kind: RequestKindView): string {
-  const noun = kind === 'connect' ? 'Connect request' : 'Disconnect request';
+  const noun = requestNoun(kind);
   switch (event) {
     case 'submitted':
       return `${noun} submitted for approval`;
     case 'connected':
-      return 'Workspace connected to the Defender portal';
+      return kind === 'primary' ? 'Workspace made the primary in the Defender portal' : 'Workspace connected to the Defender portal';
     case 'disconnected':
       return 'Workspace disconnected from the Defender portal';
     default:
@@ -38,19 +39,21 @@ export function notificationSummary(view: NotificationView): string {
   const ws = truncate(view.workspaceName, DISPLAY_LIMITS.workspaceName);
   const requester = truncate(view.requester, DISPLAY_LIMITS.name);
   const approver = present(view.approver) ? truncate(view.approver, DISPLAY_LIMITS.name) : undefined;
-  const verb = view.kind === 'connect' ? 'connect' : 'disconnect';
+  const verb = view.kind === 'primary' ? 'make' : view.kind;
   const reason = view.kind === 'disconnect' && present(view.reason) ? `: ${truncate(view.reason, 200)}` : '';
+  const as = view.role ? (view.kind === 'primary' ? ' the primary' : ` as ${view.role === 'primary' ? 'the primary' : 'a secondary'}`) : '';
+  const asConnected = view.role ? ` as ${view.role === 'primary' ? 'the primary' : 'a secondary'}` : '';
   switch (view.event) {
     case 'submitted':
-      return `${requester} asks to ${verb} ${ws}${reason}`;
+      return `${requester} asks to ${verb} ${ws}${as}${reason}`;
     case 'approved':
       return `${approver ?? 'An approver'} approved the request to ${verb} ${ws} (requested by ${requester})${reason}`;
     case 'rejected':
       return `${approver ?? 'An approver'} rejected the request to ${verb} ${ws} (requested by ${requester})${reason}`;
     case 'connected':
-      return `Connected ${ws} to the Defender portal${approver ? ` (approved by ${approver})` : ` (requested by ${requester})`}`;
+      return `Connected ${ws} to the Defender portal${asConnected}${approver ? ` (approved by ${approver})` : ` (requested by ${requester})`}`;
     case 'disconnected':
-      return `Disconnected ${ws} from the Defender portal${approver ? ` (approved by ${approver})` : ` (requested by ${requester})`}${reason}`;
+      return `Disconnected ${ws} from the Defender portal${asConnected}${approver ? ` (approved by ${approver})` : ` (requested by ${requester})`}${reason}`;
     case 'failed':
       return `The request to ${verb} ${ws} failed (requested by ${requester})${reason}`;
     case 'expired':

@@ -14,25 +14,45 @@ interface StepData {
 
 type StepParts = [text: string, detail?: string, after?: string];
 
+/** The numbered steps in the Defender portal, by request kind (the role matters in the multi-workspace model). */
+const STEPS: Record<PortalStepView['kind'], (view: PortalStepView, workspace: string) => StepParts[]> = {
+  connect: (view, workspace) => [
+    ...(view.previewPath ? [['Open Investigation & response > Incidents and wait a few minutes (this tenant takes the preview path).'] as StepParts] : []),
+    ['Go to System > Settings > Microsoft Sentinel and select Connect a workspace.'],
+    ['Choose the workspace ', workspace, '.'],
+    ...(view.role === 'secondary'
+      ? [['Leave the current primary as it is: ', workspace, ' joins as a secondary workspace.'] as StepParts]
+      : view.role === 'primary'
+        ? [['Select ', workspace, ' as the primary workspace.'] as StepParts]
+        : []),
+    ['Review the product changes.'],
+    ['Select Connect.'],
+  ],
+  disconnect: (view, workspace) => [
+    ['Go to System > Settings > Microsoft Sentinel > Workspaces.'],
+    ['Select ', workspace, ' and choose Disconnect workspace.'],
+    present(view.reason) ? ['Give the reason: ', truncate(view.reason, DISPLAY_LIMITS.userText)] : ['Give the reason for the disconnect.'],
+    ['Confirm.'],
+    ...(view.role === 'secondary'
+      ? [["Then select Check now: Azure shows nothing of a secondary workspace's disconnect, so you confirm it."] as StepParts]
+      : []),
+  ],
+  primary: (_view, workspace) => [
+    ['Go to System > Settings > Microsoft Sentinel > Workspaces.'],
+    ['Select ', workspace, ' and choose Set as primary.'],
+    ['Confirm: the Defender XDR connector moves to it from the former primary.'],
+  ],
+};
+
+const TITLE: Record<PortalStepView['kind'], string> = {
+  connect: 'Connect the workspace in the Defender portal',
+  disconnect: 'Disconnect the workspace in the Defender portal',
+  primary: 'Make the workspace the primary in the Defender portal',
+};
+
 function steps(view: PortalStepView): StepData[] {
   const workspace = truncate(view.workspaceName, DISPLAY_LIMITS.workspaceName);
-  const parts: StepParts[] =
-    view.kind === 'connect'
-      ? [
-          ...(view.previewPath
-            ? [['Open Investigation & response > Incidents and wait a few minutes (this tenant takes the preview path).'] as StepParts]
-            : []),
-          ['Open Overview and select Connect a workspace.'],
-          ['Choose the workspace ', workspace, '.'],
-          ['Review the product changes.'],
-          ['Select Connect.'],
-        ]
-      : [
-          ['Go to System > Settings > Microsoft Sentinel > Workspaces.'],
-          ['Select ', workspace, ' and choose Disconnect workspace.'],
-          present(view.reason) ? ['Give the reason: ', truncate(view.reason, DISPLAY_LIMITS.userText)] : ['Give the reason for the disconnect.'],
-          ['Confirm.'],
-        ];
+  const parts: StepParts[] = STEPS[view.kind](view, workspace);
   return parts.map(([text, detail = '', after = ''], i) => ({
     number: i + 1,
     text,
@@ -50,13 +70,12 @@ const STYLE: Record<NoticeStyle, string> = { default: 'emphasis', good: 'good', 
  * Defender portal" and `connection.verify` ("Check now"), and the last verification.
  */
 export function renderPortalStepCard(view: PortalStepView): AdaptiveCard {
-  const connect = view.kind === 'connect';
   const last = view.lastVerification;
   const portalUrl = view.portalUrl ?? DEFENDER_PORTAL_URL;
   return expandCard('portal-step', {
     requestId: view.requestId,
     version: view.version,
-    title: connect ? 'Connect the workspace in the Defender portal' : 'Disconnect the workspace in the Defender portal',
+    title: view.role === 'secondary' && view.kind === 'connect' ? 'Connect the secondary workspace in the Defender portal' : TITLE[view.kind],
     intro: 'The portal has no API for this step: do it in the Defender portal, and the bot verifies it from Azure.',
     facts: factRows([
       ['Workspace', view.workspaceName, DISPLAY_LIMITS.workspaceName],

@@ -3,13 +3,21 @@ import { asCardProse, DISPLAY_LIMITS, factRows, present, truncate } from './disp
 import { foldToFit } from './card-size';
 import { expandCard } from './load-template';
 import { rollbackSectionData } from './rollback-rows';
-import type { StatusView } from './views';
+import type { ConnectedWorkspaceView, StatusView } from './views';
+
+const KIND_WORD = { connect: 'Connect', disconnect: 'Disconnect', primary: 'Make primary' } as const;
+
+/** A secondary workspace in one fact: its name, since when, by whom. */
+function secondaryFact(w: ConnectedWorkspaceView): [string, string, number] {
+  const approved = w.approvedBy ? `, approved by ${w.approvedBy}` : '';
+  return ['Secondary', `${w.workspaceName} (since ${w.since}, connected by ${w.connectedBy}${approved})`, DISPLAY_LIMITS.line];
+}
 
 /** The `status` card: connected workspace or none, open requests, last state changes. */
 export function renderStatusCard(view: StatusView): AdaptiveCard {
   const connected = view.connected;
   const openRequests = view.openRequests.map((r) => ({
-    kind: r.kind === 'connect' ? 'Connect' : 'Disconnect',
+    kind: KIND_WORD[r.kind],
     workspaceName: truncate(r.workspaceName, DISPLAY_LIMITS.workspaceName),
     state: truncate(r.state, DISPLAY_LIMITS.shortWord),
     age: truncate(r.age, DISPLAY_LIMITS.shortWord),
@@ -25,11 +33,15 @@ export function renderStatusCard(view: StatusView): AdaptiveCard {
       hasConnected: connected !== undefined,
       connectedFacts: connected
         ? factRows([
+            ['Role', connected.role, DISPLAY_LIMITS.shortWord],
             ['Workspace', connected.workspaceName, DISPLAY_LIMITS.workspaceName],
             ['Resource id', connected.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
             ['Connected since', connected.since, DISPLAY_LIMITS.shortWord],
             ['Connected by', connected.connectedBy, DISPLAY_LIMITS.name],
             ['Approved by', connected.approvedBy, DISPLAY_LIMITS.name],
+            ['Primary since', connected.primarySince, DISPLAY_LIMITS.shortWord],
+            ['Made primary by', connected.primaryBy, DISPLAY_LIMITS.name],
+            ...(view.secondaries ?? []).map(secondaryFact),
           ])
         : [],
       hasOpenRequests: shown.length > 0,

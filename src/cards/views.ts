@@ -10,7 +10,7 @@ import type { NotificationKind } from '../workflow/notification';
 export type CheckResultWord = 'Passed' | 'Failed' | 'Warning' | 'Unknown';
 
 /** What a request asks for. */
-export type RequestKindView = 'connect' | 'disconnect';
+export type RequestKindView = 'connect' | 'disconnect' | 'primary';
 
 /** Colour of a notice; maps to Adaptive Card container styles. */
 export type NoticeStyle = 'default' | 'good' | 'warning' | 'attention';
@@ -162,6 +162,8 @@ export interface PortalStepView {
   previewPath?: boolean;
   /** Disconnect only: the reason to give in the portal. */
   reason?: string;
+  /** Multi-workspace model: the workspace's role (connect: the one it gets; disconnect: the one it has). */
+  role?: 'primary' | 'secondary';
   pollIntervalSeconds: number;
   lastVerification?: VerificationView;
   /** The Defender portal's home page in the bot's cloud; default the public cloud's. */
@@ -199,6 +201,8 @@ export type NotificationEventView = NotificationKind;
 export interface NotificationView {
   event: NotificationEventView;
   kind: RequestKindView;
+  /** Multi-workspace model: the workspace's role (announcements say "primary" or "secondary"). */
+  role?: 'primary' | 'secondary';
   workspaceName: string;
   workspaceId?: string;
   requester: string;
@@ -226,6 +230,11 @@ export interface ConnectedWorkspaceView {
   since: string;
   connectedBy: string;
   approvedBy?: string;
+  /** Multi-workspace model: "Primary" or "Secondary". */
+  role?: string;
+  /** Multi-workspace model, the primary: when and by whom it became the primary, when after it was connected. */
+  primarySince?: string;
+  primaryBy?: string;
 }
 
 export interface OpenRequestView {
@@ -245,6 +254,8 @@ export interface AuditEventView {
 
 export interface StatusView {
   connected?: ConnectedWorkspaceView;
+  /** Multi-workspace model: the secondary workspaces, besides the primary in `connected`. */
+  secondaries?: ConnectedWorkspaceView[];
   /** Shown instead of "No workspace is connected" when that could not be established (our own text). */
   connectionNote?: string;
   openRequests: OpenRequestView[];

@@ -4,6 +4,7 @@
  */
 export const DOC_LINKS = {
   onboard: 'https://learn.microsoft.com/unified-secops-platform/microsoft-sentinel-onboard',
+  multipleWorkspaces: 'https://learn.microsoft.com/azure/sentinel/workspaces-defender-portal',
   enableSentinel: 'https://learn.microsoft.com/azure/sentinel/quickstart-onboard',
   xdrConnector: 'https://learn.microsoft.com/azure/sentinel/connect-microsoft-365-defender',
   sentinelRoles: 'https://learn.microsoft.com/azure/sentinel/roles',

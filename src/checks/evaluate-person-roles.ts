@@ -43,7 +43,7 @@ export async function readEligibleRoles(
       throw err;
     });
   const [entra, azure] = await Promise.all([
-    kind === 'connect' ? tolerate(graph.listEntraRoleEligibility(personId)) : Promise.resolve(undefined),
+    kind !== 'disconnect' ? tolerate(graph.listEntraRoleEligibility(personId)) : Promise.resolve(undefined),
     tolerate(arm.listRoleEligibilityFor(workspaceResourceId(workspace), personId)),
   ]);
   return { ...(entra ? { entra } : {}), ...(azure ? { azure } : {}) };
@@ -68,7 +68,7 @@ export async function evaluatePersonRoles(
   const workspaceId = workspaceResourceId(workspace);
   const bounded = <T>(promise: Promise<T>): Promise<T> => (deadline === undefined ? promise : withDeadline(promise, deadline));
   const [entraRoleTemplateIds, assignments, early] = await Promise.all([
-    bounded(kind === 'connect' ? graph.listEntraRoleTemplateIds(personId) : Promise.resolve([])),
+    bounded(kind !== 'disconnect' ? graph.listEntraRoleTemplateIds(personId) : Promise.resolve([])),
     // Listing at the workspace returns the assignments at it and above it: subscription, resource group, workspace.
     bounded(arm.listRoleAssignmentsFor(workspaceId, personId)),
     eligibility === 'always' ? readEligibleRoles(arm, graph, personId, workspace, kind, deadline) : Promise.resolve(undefined),

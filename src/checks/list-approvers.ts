@@ -52,7 +52,7 @@ async function readApprovers(arm: ArmPort, graph: GraphPort, workspace: Workspac
   const workspaceId = workspaceResourceId(workspace);
   const [atScope, entraHolders] = await Promise.all([
     arm.listRoleAssignmentsAtScope(workspaceId),
-    kind === 'connect' ? Promise.all(ENTRA_ROLES.map(async (role) => ({ role, holders: await graph.listEntraRoleHolders(role) }))) : Promise.resolve([]),
+    kind !== 'disconnect' ? Promise.all(ENTRA_ROLES.map(async (role) => ({ role, holders: await graph.listEntraRoleHolders(role) }))) : Promise.resolve([]),
   ]);
   const assignments = atScope.filter((a) => RELEVANT_AZURE_ROLES.includes(a.roleDefinitionGuid.toLowerCase()));
 

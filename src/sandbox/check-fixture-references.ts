@@ -13,7 +13,8 @@ interface Refs {
     roleAssignments: { principalId: string }[];
     workspaces: { resourceGroup: string; name: string }[];
   }[];
-  connectedWorkspace: string | null;
+  connectedWorkspace: string | string[] | null;
+  workspaceModel?: 'single' | 'multi';
 }
 
 const low = (s: string): string => s.toLowerCase();
@@ -53,15 +54,22 @@ export function checkFixtureReferences(tenant: Refs, ctx: z.RefinementCtx): void
     if (id !== '*' && !subIds.has(low(id)))
       add(['botAccess', 'armReader', i], `subscription ${id} is not in "subscriptions"; accepted: "*" or a fixture subscription id`);
   });
-  if (tenant.connectedWorkspace) {
-    const [sub, rg, name] = low(tenant.connectedWorkspace).split('/');
+  const connected =
+    tenant.connectedWorkspace === null ? [] : Array.isArray(tenant.connectedWorkspace) ? tenant.connectedWorkspace : [tenant.connectedWorkspace];
+  if (Array.isArray(tenant.connectedWorkspace) && tenant.workspaceModel !== 'multi') {
+    add(
+      ['connectedWorkspace'],
+      'a list of connected workspaces needs "workspaceModel": "multi"; accepted: null or one "<subscriptionId>/<resourceGroup>/<workspaceName>"',
+    );
+  }
+  connected.forEach((key) => {
+    const [sub, rg, name] = low(key).split('/');
     const found = tenant.subscriptions.some((s) => low(s.id) === sub && s.workspaces.some((w) => low(w.resourceGroup) === rg && low(w.name) === name));
     if (!found) {
       add(
         ['connectedWorkspace'],
-        `workspace ${tenant.connectedWorkspace} is not in "subscriptions"; ` +
-          'accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace',
+        `workspace ${key} is not in "subscriptions"; ` + 'accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>" of a fixture workspace',
       );
     }
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import { deterministicGuid } from './deterministic-guid';
 import type { FixtureSubscription, FixtureWorkspace, TenantFixture } from './fixture-schema';
 import { connectWorkspace } from './portal-actions';
+import { connectedKeys, connectMulti } from './portal-multi';
 import { FIRST_PARTY_APPS } from './role-catalog';
 import { roleAssignmentName } from './role-assignment-name';
 
@@ -29,7 +30,17 @@ export function createTenantState(fixture: TenantFixture): TenantFixture {
       ws.dataConnectors.forEach((dc, i) => (dc.name ??= connectorName(sub, ws, dc.kind, i)));
     }
   }
-  if (tenant.connectedWorkspace) {
+  if (tenant.workspaceModel === 'multi') {
+    // The primary first (the fixture's `primary`, else the first listed), then the secondaries.
+    const keys = connectedKeys(tenant);
+    const primary = tenant.primary ?? keys[0];
+    tenant.connectedWorkspace = [];
+    tenant.primary = null;
+    for (const key of primary ? [primary, ...keys.filter((k) => k.toLowerCase() !== primary.toLowerCase())] : []) {
+      const result = connectMulti(tenant, key, false);
+      if (!result.ok) throw new Error(`connectedWorkspace ${key}: ${result.message}`);
+    }
+  } else if (typeof tenant.connectedWorkspace === 'string') {
     const key = tenant.connectedWorkspace;
     tenant.connectedWorkspace = null;
     const result = connectWorkspace(tenant, key);

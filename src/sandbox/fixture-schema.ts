@@ -72,6 +72,8 @@ const botAccess = z.object({
 });
 
 /** The sandbox tenant fixture (contracts/sandbox-tenant.md). */
+const workspaceKeyText = z.string().regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, { message: 'accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>"' });
+
 export const tenantFixtureSchema = z
   .object({
     tenantId: guid,
@@ -82,11 +84,15 @@ export const tenantFixtureSchema = z
     servicePrincipals: z.array(servicePrincipal).optional(),
     botAccess: botAccess.optional(),
     subscriptions: z.array(subscription).default([]),
+    /** `multi`: the Defender portal of today (one primary, any number of secondaries); default `single`. */
+    workspaceModel: z.enum(['single', 'multi']).optional(),
+    /** Multi model: a list (the primary first) may stand for the connected workspaces. */
     connectedWorkspace: z
-      .string()
-      .regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, { message: 'accepted: null or "<subscriptionId>/<resourceGroup>/<workspaceName>"' })
+      .union([workspaceKeyText, z.array(workspaceKeyText)])
       .nullable()
       .default(null),
+    /** Multi model: the primary workspace (the sandbox keeps it; a fixture may leave it out). */
+    primary: workspaceKeyText.nullable().optional(),
   })
   .superRefine(checkFixtureReferences);
 

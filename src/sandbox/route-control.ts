@@ -6,9 +6,11 @@ import type { TenantFixture } from './fixture-schema';
 import { parseJson } from './http-io';
 import { formatFixtureIssues } from './parse-tenant-fixture';
 import { connectWorkspace, disconnectWorkspace, type PortalResult } from './portal-actions';
+import { connectMulti, disconnectMulti, setPrimary } from './portal-multi';
 
 const workspaceKey = z.string().regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, { message: 'accepted: "<subscriptionId>/<resourceGroup>/<workspaceName>"' });
-const connectBody = z.object({ workspace: workspaceKey });
+const connectBody = z.object({ workspace: workspaceKey, primary: z.boolean().optional() });
+const setPrimaryBody = z.object({ workspace: workspaceKey });
 const disconnectBody = z.object({ workspace: workspaceKey, reason: z.string().optional() });
 
 /** Validates a JSON request body, or answers 400 saying what is wrong. */
@@ -33,12 +35,29 @@ export function routeControl(tenant: TenantFixture, faults: FaultStore, calls: C
     case '/sandbox/portal/connect': {
       if (method !== 'POST') return methodNotAllowed(method, path);
       const req = validate(connectBody, body);
-      return req.ok ? answer(connectWorkspace(tenant, req.value.workspace)) : req.response;
+      if (!req.ok) return req.response;
+      return answer(
+        tenant.workspaceModel === 'multi' ? connectMulti(tenant, req.value.workspace, req.value.primary) : connectWorkspace(tenant, req.value.workspace),
+      );
+    }
+    case '/sandbox/portal/set-primary': {
+      if (method !== 'POST') return methodNotAllowed(method, path);
+      if (tenant.workspaceModel !== 'multi') {
+        return armError(
+          409,
+          'SingleWorkspaceModel',
+          'The tenant connects one workspace at a time; set "workspaceModel": "multi" in the fixture for a primary.',
+        );
+      }
+      const req = validate(setPrimaryBody, body);
+      return req.ok ? answer(setPrimary(tenant, req.value.workspace)) : req.response;
     }
     case '/sandbox/portal/disconnect': {
       if (method !== 'POST') return methodNotAllowed(method, path);
       const req = validate(disconnectBody, body);
-      return req.ok ? answer(disconnectWorkspace(tenant, req.value.workspace, req.value.reason)) : req.response;
+      if (!req.ok) return req.response;
+      const { workspace, reason } = req.value;
+      return answer(tenant.workspaceModel === 'multi' ? disconnectMulti(tenant, workspace, reason) : disconnectWorkspace(tenant, workspace, reason));
     }
     case '/sandbox/calls':
       if (method === 'DELETE') {

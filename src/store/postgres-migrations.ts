@@ -92,4 +92,25 @@ export const POSTGRES_MIGRATIONS: string[] = [
   DROP INDEX outbox_due;
   CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL AND dead_at IS NULL;
   `,
+  `
+  -- Version 4: the multi-workspace model. One submitted or approved request per active_key: the
+  -- tenant (single model) or the tenant's workspace (multi). A tenant's connections are one row per
+  -- workspace with its role, and at most one primary.
+  ALTER TABLE requests ADD COLUMN active_key TEXT;
+  UPDATE requests SET active_key = tenant_id;
+  ALTER TABLE requests ALTER COLUMN active_key SET NOT NULL;
+  DROP INDEX requests_one_active;
+  CREATE UNIQUE INDEX requests_one_active ON requests (active_key) WHERE state IN ('submitted', 'approved');
+  CREATE TABLE workspace_connections (
+    tenant_id TEXT NOT NULL,
+    workspace_key TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('primary', 'secondary')),
+    record JSON NOT NULL,
+    PRIMARY KEY (tenant_id, workspace_key)
+  );
+  CREATE UNIQUE INDEX workspace_connections_one_primary ON workspace_connections (tenant_id) WHERE role = 'primary';
+  INSERT INTO workspace_connections (tenant_id, workspace_key, role, record)
+    SELECT tenant_id, workspace_key, 'primary', record FROM connections;
+  DROP TABLE connections;
+  `,
 ];

@@ -9,13 +9,17 @@ import {
   type ConnectionRecord,
   type Json,
   type OutboxRecord,
+  type RequestChange,
   type RequestRecord,
   type RequestShape,
   type SocChannelRecord,
   type Store,
   WRITE_PROBE_BYTES,
   writeProbeKey,
+  activeRequestKey,
+  sortConnections,
 } from './store';
+import type { WorkspaceRole } from '../workflow/connection-request';
 
 export interface PostgresStoreOptions {
   /** Keep the tables in this schema (created by migrate()); default: the URL's search_path (`public`). */
@@ -253,9 +257,9 @@ export function createPostgresStore<R extends RequestShape = RequestRecord>(url:
           const body = JSON.stringify(r);
           if (change.expectedVersion === null) {
             const info = await c.query(
-              'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ' +
-                'ON CONFLICT (id) DO NOTHING',
-              [r.id, r.tenantId, r.kind, r.state, r.version, r.requester.id, workspaceKey(r.workspace), body],
+              'INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, active_key, body) ' +
+                'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING',
+              [r.id, r.tenantId, r.kind, r.state, r.version, r.requester.id, workspaceKey(r.workspace), activeRequestKey(r), body],
             );
             if (info.rowCount !== 1) throw new Refused('exists');
           } else {
@@ -270,26 +274,14 @@ export function createPostgresStore<R extends RequestShape = RequestRecord>(url:
             ]);
             if (info.rowCount !== 1) throw new Refused('stale');
           }
-          if (change.connection && 'set' in change.connection) {
-            const set = change.connection.set;
-            // Insert, or keep the same workspace; a different one recorded (or being recorded by a
-            // concurrent transaction, which ON CONFLICT waits for) updates nothing.
-            const info = await c.query(
-              `INSERT INTO connections (tenant_id, workspace_key, record) VALUES ($1, $2, $3)
-               ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record
-               WHERE connections.workspace_key = excluded.workspace_key`,
-              [r.tenantId, set.workspaceKey, JSON.stringify(set)],
-            );
-            if (info.rowCount !== 1) throw new Refused('already_connected');
-          } else if (change.connection && 'clear' in change.connection) {
-            await c.query('DELETE FROM connections WHERE tenant_id = $1', [r.tenantId]);
-          }
+          if (change.connection) await writeConnection(c, r.tenantId, change.connection);
           await appendAuditRows(c, change.audit);
           await insertOutboxRows(c, change.outbox);
           return { ok: true };
         });
       } catch (err) {
         if (err instanceof Refused) return { ok: false, reason: err.reason };
+        if (isOnePrimaryViolation(err)) return { ok: false, reason: 'already_connected' };
         if (isOneActiveViolation(err) && (IN_FLIGHT_STATES as readonly string[]).includes(change.request.state)) {
           return { ok: false, reason: 'one_open_request' };
         }
@@ -298,8 +290,12 @@ export function createPostgresStore<R extends RequestShape = RequestRecord>(url:
     },
 
     async getConnection(tenantId) {
-      const { rows } = await query('SELECT record FROM connections WHERE tenant_id = $1', [tenantId]);
+      const { rows } = await query("SELECT record FROM workspace_connections WHERE tenant_id = $1 ORDER BY role = 'primary' DESC LIMIT 1", [tenantId]);
       return rows[0] ? (rows[0].record as ConnectionRecord) : null;
+    },
+    async listConnections(tenantId) {
+      const { rows } = await query('SELECT role, record FROM workspace_connections WHERE tenant_id = $1', [tenantId]);
+      return sortConnections(rows.map((row) => ({ ...(row.record as ConnectionRecord), role: row.role as WorkspaceRole })));
     },
 
     async appendAudit(records) {
@@ -410,6 +406,43 @@ export function isConnectionLoss(err: unknown): boolean {
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     String(message ?? ''),
   );
+}
+
+/** A second primary for a tenant (the one-primary index). */
+function isOnePrimaryViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && e.constraint === 'workspace_connections_one_primary';
+}
+
+/** Writes a request change's connection part in its transaction (see RequestChange.connection). */
+async function writeConnection(c: PoolClient, tenantId: string, change: NonNullable<RequestChange['connection']>): Promise<void> {
+  const upsert = (record: ConnectionRecord, role: WorkspaceRole) =>
+    c.query(
+      `INSERT INTO workspace_connections (tenant_id, workspace_key, role, record) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, workspace_key) DO UPDATE SET role = excluded.role, record = excluded.record`,
+      [tenantId, record.workspaceKey, role, JSON.stringify(record)],
+    );
+  if ('set' in change) {
+    // A different workspace recorded (or being recorded by a concurrent transaction, whose primary
+    // row the one-primary index waits for) is refused.
+    const other = await c.query('SELECT 1 FROM workspace_connections WHERE tenant_id = $1 AND workspace_key <> $2', [tenantId, change.set.workspaceKey]);
+    if ((other.rowCount ?? 0) > 0) throw new Refused('already_connected');
+    await upsert(change.set, 'primary');
+  } else if ('clear' in change) {
+    await c.query('DELETE FROM workspace_connections WHERE tenant_id = $1', [tenantId]);
+  } else if ('add' in change) {
+    await upsert(change.add, change.add.role ?? 'primary');
+  } else if ('remove' in change) {
+    await c.query('DELETE FROM workspace_connections WHERE tenant_id = $1 AND workspace_key = $2', [tenantId, change.remove]);
+  } else {
+    await c.query(
+      `UPDATE workspace_connections SET role = 'secondary', record = jsonb_set(record::jsonb, '{role}', '"secondary"')::json
+       WHERE tenant_id = $1 AND role = 'primary' AND workspace_key <> $2`,
+      [tenantId, change.promote.workspaceKey],
+    );
+    await upsert({ ...change.promote, role: 'primary' }, 'primary');
+  }
 }
 
 function isOneActiveViolation(err: unknown): boolean {

@@ -74,4 +74,24 @@ export const SQLITE_MIGRATIONS: string[] = [
   -- Version 3: a notification that failed too often is dead-lettered: kept, never claimed again.
   ALTER TABLE outbox ADD COLUMN dead_at TEXT;
   `,
+  `
+  -- Version 4: the multi-workspace model. One submitted or approved request per active_key: the
+  -- tenant (single model) or the tenant's workspace (multi). A tenant's connections are one row per
+  -- workspace with its role, and at most one primary.
+  ALTER TABLE requests ADD COLUMN active_key TEXT NOT NULL DEFAULT '';
+  UPDATE requests SET active_key = tenant_id;
+  DROP INDEX requests_one_active;
+  CREATE UNIQUE INDEX requests_one_active ON requests (active_key) WHERE state IN ('submitted', 'approved');
+  CREATE TABLE workspace_connections (
+    tenant_id TEXT NOT NULL,
+    workspace_key TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('primary', 'secondary')),
+    record TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, workspace_key)
+  );
+  CREATE UNIQUE INDEX workspace_connections_one_primary ON workspace_connections (tenant_id) WHERE role = 'primary';
+  INSERT INTO workspace_connections (tenant_id, workspace_key, role, record)
+    SELECT tenant_id, json_extract(record, '$.workspaceKey'), 'primary', record FROM connections;
+  DROP TABLE connections;
+  `,
 ];

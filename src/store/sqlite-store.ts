@@ -18,7 +18,10 @@ import {
   type Store,
   WRITE_PROBE_BYTES,
   writeProbeKey,
+  activeRequestKey,
+  sortConnections,
 } from './store';
+import type { WorkspaceRole } from '../workflow/connection-request';
 
 type Row = Record<string, unknown>;
 
@@ -80,13 +83,40 @@ export function createSqliteStore<R extends RequestShape = RequestRecord>(file: 
   });
   const toRequest = (row: Row): R => JSON.parse(row.body as string);
 
+  const upsertConnection = (tenantId: string, record: ConnectionRecord, role: WorkspaceRole): void => {
+    prep(
+      'INSERT INTO workspace_connections (tenant_id, workspace_key, role, record) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, workspace_key) DO ' +
+        'UPDATE SET role = excluded.role, record = excluded.record',
+    ).run(tenantId, record.workspaceKey, role, JSON.stringify(record));
+  };
+  const writeConnection = (tenantId: string, change: NonNullable<RequestChange<R>['connection']>): void => {
+    if ('set' in change) {
+      const other = prep('SELECT 1 FROM workspace_connections WHERE tenant_id = ? AND workspace_key <> ?').get(tenantId, change.set.workspaceKey);
+      if (other) throw new ConnectionTaken();
+      upsertConnection(tenantId, change.set, 'primary');
+    } else if ('clear' in change) {
+      prep('DELETE FROM workspace_connections WHERE tenant_id = ?').run(tenantId);
+    } else if ('add' in change) {
+      upsertConnection(tenantId, change.add, change.add.role ?? 'primary');
+    } else if ('remove' in change) {
+      prep('DELETE FROM workspace_connections WHERE tenant_id = ? AND workspace_key = ?').run(tenantId, change.remove);
+    } else {
+      prep(
+        "UPDATE workspace_connections SET role = 'secondary', record = json_set(record, '$.role', 'secondary') WHERE tenant_id = ? AND role = 'primary' " +
+          'AND workspace_key <> ?',
+      ).run(tenantId, change.promote.workspaceKey);
+      upsertConnection(tenantId, { ...change.promote, role: 'primary' }, 'primary');
+    }
+  };
+  const toConnection = (row: Row) => ({ ...(JSON.parse(row.record as string) as ConnectionRecord), role: row.role as WorkspaceRole });
+
   const commitTx = db.transaction((change: RequestChange<R>): CommitResult => {
     const r = change.request;
     const body = JSON.stringify(r);
     if (change.expectedVersion === null) {
       const exists = prep('SELECT 1 FROM requests WHERE id = ?').get(r.id);
       if (exists) return { ok: false, reason: 'exists' };
-      prep('INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      prep('INSERT INTO requests (id, tenant_id, kind, state, version, requester_id, workspace_key, active_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         r.id,
         r.tenantId,
         r.kind,
@@ -94,6 +124,7 @@ export function createSqliteStore<R extends RequestShape = RequestRecord>(file: 
         r.version,
         r.requester.id,
         workspaceKey(r.workspace),
+        activeRequestKey(r),
         body,
       );
     } else {
@@ -102,19 +133,7 @@ export function createSqliteStore<R extends RequestShape = RequestRecord>(file: 
         .run(r.state, r.version, body, r.id, change.expectedVersion);
       if (info.changes !== 1) return { ok: false, reason: 'stale' };
     }
-    if (change.connection && 'set' in change.connection) {
-      const existing = prep('SELECT record FROM connections WHERE tenant_id = ?').get(r.tenantId) as Row | undefined;
-      if (existing) {
-        const current = JSON.parse(existing.record as string) as ConnectionRecord;
-        if (current.workspaceKey !== change.connection.set.workspaceKey) throw new ConnectionTaken();
-      }
-      prep('INSERT INTO connections (tenant_id, record) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record').run(
-        r.tenantId,
-        JSON.stringify(change.connection.set),
-      );
-    } else if (change.connection && 'clear' in change.connection) {
-      prep('DELETE FROM connections WHERE tenant_id = ?').run(r.tenantId);
-    }
+    if (change.connection) writeConnection(r.tenantId, change.connection);
     appendAuditRows(change.audit);
     insertOutboxRows(change.outbox);
     return { ok: true };
@@ -202,7 +221,7 @@ export function createSqliteStore<R extends RequestShape = RequestRecord>(file: 
       try {
         return commitTx(change);
       } catch (err) {
-        if (err instanceof ConnectionTaken) return { ok: false, reason: 'already_connected' };
+        if (err instanceof ConnectionTaken || isOnePrimaryViolation(err)) return { ok: false, reason: 'already_connected' };
         if (isUniqueViolation(err) && (IN_FLIGHT_STATES as readonly string[]).includes(change.request.state)) {
           return { ok: false, reason: 'one_open_request' };
         }
@@ -211,8 +230,11 @@ export function createSqliteStore<R extends RequestShape = RequestRecord>(file: 
     },
 
     async getConnection(tenantId) {
-      const row = prep('SELECT record FROM connections WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+      const row = prep("SELECT record FROM workspace_connections WHERE tenant_id = ? ORDER BY role = 'primary' DESC LIMIT 1").get(tenantId) as Row | undefined;
       return row ? (JSON.parse(row.record as string) as ConnectionRecord) : null;
+    },
+    async listConnections(tenantId) {
+      return sortConnections((prep('SELECT role, record FROM workspace_connections WHERE tenant_id = ?').all(tenantId) as Row[]).map(toConnection));
     },
 
     async appendAudit(records) {
@@ -294,5 +316,12 @@ class ConnectionTaken extends Error {}
 function isUniqueViolation(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const { code, message } = err as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('requests.tenant_id');
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('requests.active_key');
+}
+
+/** A second primary for a tenant (the one-primary index). */
+function isOnePrimaryViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('workspace_connections.tenant_id');
 }

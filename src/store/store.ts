@@ -5,6 +5,7 @@
  */
 
 import { IN_FLIGHT_STATES, OPEN_STATES, type RequestState } from '../workflow/connection-request';
+import type { WorkspaceRole } from '../workflow/connection-request';
 import type { WorkspaceRef } from '../workflow/workspace-ref';
 
 export type Json = Record<string, unknown>;
@@ -53,6 +54,8 @@ export interface RequestShape {
   version: number;
   requester: { id: string };
   workspace: WorkspaceRef;
+  /** `multi`: the store keeps one submitted or approved request per workspace; otherwise one per tenant. */
+  workspaceModel?: 'multi';
 }
 
 /** A request as plain JSON: the store's request type when none is given (its own contract suite uses it). */
@@ -62,7 +65,7 @@ export interface RequestRecord extends RequestShape {
   [more: string]: unknown;
 }
 
-/** The tenant's connected workspace, as the bot knows it. */
+/** A connected workspace of the tenant, as the bot knows it. */
 export interface ConnectionRecord {
   tenantId: string;
   workspaceKey: string;
@@ -73,6 +76,11 @@ export interface ConnectionRecord {
   approvedBy: PersonRecord | null;
   requestedBy?: PersonRecord | null;
   requestId: string | null;
+  /** Its role in the Defender portal; a record without one (single model) is the primary. */
+  role?: WorkspaceRole;
+  /** When and by whom (the approver) it became the primary, when that was after it was connected. */
+  primarySince?: string;
+  primaryBy?: PersonRecord | null;
 }
 
 /** An Adaptive Card (the content of a card attachment) as JSON. */
@@ -117,8 +125,13 @@ export interface RequestChange<R extends RequestShape = RequestRecord> {
   expectedVersion: number | null;
   audit: AuditRecord[];
   outbox: OutboxRecord[];
-  /** Record or clear the tenant's connected workspace in the same transaction. */
-  connection?: { set: ConnectionRecord } | { clear: true };
+  /**
+   * Changes the tenant's connections in the same transaction. `set`: the tenant's one connected
+   * workspace (single model; a different one recorded is refused); `clear`: none is connected.
+   * Multi model: `add` records one more (a second primary is refused), `remove` drops one
+   * workspace (by its key), `promote` makes this one the primary and the primary a secondary.
+   */
+  connection?: { set: ConnectionRecord } | { clear: true } | { add: ConnectionRecord } | { remove: string } | { promote: ConnectionRecord };
 }
 
 /**
@@ -156,7 +169,10 @@ export interface RequestStore<R extends RequestShape> {
   listTenantRequests(tenantId: string, kind: string, states: readonly RequestState[]): Promise<R[]>;
   /** Writes the request at the version read, with its audit entries, notifications and connection change, or nothing. */
   commit(change: RequestChange<R>): Promise<CommitResult>;
+  /** The tenant's connected workspace: its primary (single model: its only one). */
   getConnection(tenantId: string): Promise<ConnectionRecord | null>;
+  /** Every connected workspace of the tenant, each with its role: the primary first, then by time connected. */
+  listConnections(tenantId: string): Promise<(ConnectionRecord & { role: WorkspaceRole })[]>;
 }
 
 /** The append-only audit log. */
@@ -229,6 +245,16 @@ export const WRITE_PROBE_BYTES = 64 * 1024;
 
 /** A fresh key for one write probe, in the bot_state table (which holds nothing else). */
 export const writeProbeKey = (): string => `readiness-probe:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+
+/** The key the one-active-request index is on: the tenant, or in the multi model the tenant's workspace. */
+export function activeRequestKey(r: Pick<RequestShape, 'tenantId' | 'workspace' | 'workspaceModel'>): string {
+  return r.workspaceModel === 'multi' ? `${r.tenantId} ${workspaceKey(r.workspace)}` : r.tenantId;
+}
+
+/** Connections as listed: the primary first, then by the time they were connected. */
+export function sortConnections<C extends ConnectionRecord & { role: WorkspaceRole }>(records: C[]): C[] {
+  return [...records].sort((a, b) => (a.role === b.role ? a.connectedAt.localeCompare(b.connectedAt) : a.role === 'primary' ? -1 : 1));
+}
 
 /** Key of a workspace for comparisons and the connection record: lower-case `sub/rg/name`. */
 export function workspaceKey(ws: WorkspaceRef): string {

@@ -1,8 +1,14 @@
 import type { WorkspaceRef } from './workspace-ref';
 import type { Person } from './person';
 
-/** What a request asks for: connect the workspace to the Defender portal, or disconnect it. */
-export type RequestKind = 'connect' | 'disconnect';
+/**
+ * What a request asks for: connect the workspace to the Defender portal, disconnect it, or
+ * (multi-workspace model only) make a connected secondary the primary.
+ */
+export type RequestKind = 'connect' | 'disconnect' | 'primary';
+
+/** A connected workspace's role in the Defender portal: one primary, any number of secondaries. */
+export type WorkspaceRole = 'primary' | 'secondary';
 
 /** Every state a request can be in. */
 export const REQUEST_STATES = ['draft', 'submitted', 'approved', 'completed', 'rejected', 'failed', 'cancelled', 'expired'] as const;
@@ -45,6 +51,10 @@ export interface RequestBase {
   reason?: string;
   /** Set on connect requests only. */
   portalPath?: PortalPath;
+  /** Multi-workspace model only: the store keeps one active request per workspace instead of per tenant. */
+  workspaceModel?: 'multi';
+  /** Multi-workspace model, connect requests: the role the workspace gets once connected. */
+  role?: WorkspaceRole;
 }
 
 /** Fields a request has once it was submitted for approval. */

@@ -28,7 +28,7 @@ export function describeState(request: Pick<ConnectionRequest, 'state' | 'kind'>
   }
 }
 
-/** "connected" or "disconnected": what completion means for this kind. */
-export function completedWord(kind: RequestKind): 'connected' | 'disconnected' {
-  return kind === 'connect' ? 'connected' : 'disconnected';
+/** "connected", "disconnected" or "made primary": what completion means for this kind. */
+export function completedWord(kind: RequestKind): 'connected' | 'disconnected' | 'made primary' {
+  return kind === 'connect' ? 'connected' : kind === 'primary' ? 'made primary' : 'disconnected';
 }

@@ -62,7 +62,7 @@ export const APPROVER_REQUIREMENT = {
 
 /** Which halves of the requirement a request of this kind needs: a connect both, a disconnect the Azure half. */
 export function requirementHalves(kind: RequestKind): { entra: boolean; azure: true } {
-  return { entra: kind === 'connect', azure: true };
+  return { entra: kind !== 'disconnect', azure: true };
 }
 
 /** Who may approve a request of this kind, in one sentence. */

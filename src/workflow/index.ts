@@ -15,5 +15,6 @@ export * from './scope-contains';
 export * from './evaluate-approver-roles';
 export * from './evaluate-soc-channel-mover';
 export * from './can-start-request';
+export * from './workspace-model';
 export * from './create-draft';
 export * from './parse-workspace-argument';

@@ -1,5 +1,4 @@
 import type { ConnectionRequest, RequestState } from './connection-request';
-import { completedWord } from './describe-request';
 
 /** The SOC-channel posts a state change can cause (contracts/conversation.md, Notifications). */
 export type NotificationKind = 'submitted' | 'approved' | 'rejected' | 'connected' | 'disconnected' | 'failed' | 'expired' | 'cancelled';
@@ -19,7 +18,8 @@ export function notificationFor(from: RequestState, to: ConnectionRequest): Noti
     case 'expired':
       return to.state;
     case 'completed':
-      return completedWord(to.kind);
+      // A change of primary is announced like a connect (contracts/conversation.md).
+      return to.kind === 'disconnect' ? 'disconnected' : 'connected';
     case 'cancelled':
       return from === 'draft' ? null : 'cancelled';
   }

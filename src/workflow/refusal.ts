@@ -21,6 +21,9 @@ export type RefusalCode =
   | 'request_open'
   | 'nothing_connected'
   | 'not_connected_workspace'
+  | 'primary_has_secondaries'
+  | 'already_primary'
+  | 'not_in_model'
   | 'invalid_workspace'
   // A commit that lost a race, by what the store found when it wrote.
   | 'conflict_stale_version'

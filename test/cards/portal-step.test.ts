@@ -23,7 +23,7 @@ describe('portal step card', () => {
       url: 'https://security.microsoft.com/homepage',
     });
     expect(steps(card)).toEqual([
-      '1. Open Overview and select Connect a workspace.',
+      '1. Go to System > Settings > Microsoft Sentinel and select Connect a workspace.',
       '2. Choose the workspace law-soc-prod.',
       '3. Review the product changes.',
       '4. Select Connect.',

@@ -18,6 +18,13 @@ describe('readConfig', () => {
     expect(config.bot.appType).toBe('MultiTenant');
   });
 
+  test('WORKSPACE_MODEL: single by default, multi on request, anything else a start error saying what is accepted', () => {
+    expect(readConfig({}).workspaceModel).toBe('single');
+    expect(readConfig({ WORKSPACE_MODEL: ' Multi ' }).workspaceModel).toBe('multi');
+    expect(readConfig({ WORKSPACE_MODEL: 'single' }).workspaceModel).toBe('single');
+    expect(() => readConfig({ WORKSPACE_MODEL: 'many' })).toThrow(/^WORKSPACE_MODEL="many" is not valid: use single .* or multi /);
+  });
+
   test('Azure credentials switch to live mode, where Bot Framework credentials and the own tenant are required', () => {
     const azure = { AZURE_CLIENT_ID: 'x', AZURE_TENANT_ID: OWN_TENANT, AZURE_CLIENT_SECRET: 's' };
     expect(() => readConfig(azure)).toThrow(/MicrosoftAppId is required in live mode/);

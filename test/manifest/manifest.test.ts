@@ -22,7 +22,7 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000b07';
 const GUID_RE = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 
 // Commands from docs/contracts/conversation.md ("anywhere" → both lists, "1:1" → personal, "channel" → team).
-const PERSONAL_COMMANDS = ['help', 'connect', 'check', 'disconnect', 'status', 'history', 'cancel', 'check all', 'doctor'];
+const PERSONAL_COMMANDS = ['help', 'connect', 'check', 'disconnect', 'status', 'history', 'cancel', 'check all', 'doctor', 'primary'];
 const TEAM_COMMANDS = ['help', 'check', 'status', 'notify here', 'doctor'];
 
 const manifest = JSON.parse(fs.readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8'));

@@ -292,6 +292,30 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.listRequestsInStates([])).toEqual([]);
     });
 
+    test('multi model: one submitted or approved request per workspace, two workspaces at once; single-model requests stay one per tenant', async () => {
+      const ok = { ok: true };
+      const multi = { workspaceModel: 'multi' as const };
+      expect(await store.commit({ request: request('ma', { ...multi, state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] })).toEqual(ok);
+      expect(
+        await store.commit({ request: request('mb', { ...multi, workspace: WS_B, state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] }),
+      ).toEqual(ok);
+      // The same workspace again (any casing) is refused.
+      expect(
+        await store.commit({
+          request: request('ma2', { ...multi, workspace: { ...WS_A, name: 'WS-A' }, state: 'submitted' }),
+          expectedVersion: null,
+          audit: [],
+          outbox: [],
+        }),
+      ).toEqual({ ok: false, reason: 'one_open_request' });
+      expect((await store.listOpenRequests(T1)).map((r) => r.id).sort()).toEqual(['ma', 'mb']);
+      // Requests of the single model keep one per tenant among themselves.
+      expect(await store.commit({ request: request('s1', { tenantId: T2, state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] })).toEqual(ok);
+      expect(
+        await store.commit({ request: request('s2', { tenantId: T2, workspace: WS_B, state: 'submitted' }), expectedVersion: null, audit: [], outbox: [] }),
+      ).toEqual({ ok: false, reason: 'one_open_request' });
+    });
+
     test("listTenantRequests: one tenant's requests of one kind in the states asked", async () => {
       await store.commit({ request: request('c1', { state: 'completed' }), expectedVersion: null, audit: [], outbox: [] });
       await store.commit({ request: request('c2', { state: 'completed', kind: 'disconnect' }), expectedVersion: null, audit: [], outbox: [] });
@@ -375,6 +399,60 @@ export function storeContract(harness: StoreHarness): void {
         }),
       ).toEqual({ ok: true });
       expect(await store.getConnection(T1)).toEqual(b);
+    });
+  });
+
+  describe('connected workspaces (multi model)', () => {
+    const withRole = (c: ConnectionRecord, role: 'primary' | 'secondary'): ConnectionRecord => ({ ...c, role });
+    const WS_C = { subscriptionId: 'sub-2', resourceGroup: 'rg-c', name: 'ws-c' };
+    const change = async (id: string, connectionChange: NonNullable<Parameters<Store['commit']>[0]['connection']>, over: Partial<RequestRecord> = {}) => {
+      await store.commit({ request: request(id, over), expectedVersion: null, audit: [], outbox: [] });
+      return store.commit({
+        request: request(id, { ...over, state: 'completed', version: 2 }),
+        expectedVersion: 1,
+        audit: [],
+        outbox: [],
+        connection: connectionChange,
+      });
+    };
+
+    test('a primary and secondaries; a second primary is refused; promote swaps the roles; remove drops one', async () => {
+      const a = withRole(connection(WS_A, 'ra'), 'primary');
+      const b = withRole(connection(WS_B, 'rb'), 'secondary');
+      const c = withRole(connection(WS_C, 'rc'), 'secondary');
+      expect(await change('ra', { add: a })).toEqual({ ok: true });
+      expect(await change('rb', { add: b }, { workspace: WS_B })).toEqual({ ok: true });
+      expect(await change('rc', { add: c }, { workspace: WS_C })).toEqual({ ok: true });
+      expect((await store.listConnections(T1)).map((x) => `${x.workspace.name}:${x.role}`)).toEqual(['ws-a:primary', 'ws-b:secondary', 'ws-c:secondary']);
+      expect(await store.getConnection(T1)).toEqual(a);
+      expect(await store.listConnections(T2)).toEqual([]);
+
+      // A second primary is refused, and nothing of the change is written.
+      const other = withRole(connection({ ...WS_C, name: 'ws-d' }, 'rd'), 'primary');
+      expect(await change('rd', { add: other }, { workspace: other.workspace })).toEqual({ ok: false, reason: 'already_connected' });
+      expect((await store.getRequest('rd'))?.state).toBe('draft');
+
+      // B becomes the primary: A is a secondary, B keeps when it was connected.
+      const promoted = { ...b, primarySince: tick(), primaryBy: person('carol') };
+      expect(await change('rp', { promote: promoted }, { kind: 'primary', workspace: WS_B })).toEqual({ ok: true });
+      const after = await store.listConnections(T1);
+      expect(after.map((x) => `${x.workspace.name}:${x.role}`)).toEqual(['ws-b:primary', 'ws-a:secondary', 'ws-c:secondary']);
+      expect(after[0]).toEqual({ ...promoted, role: 'primary' });
+      expect(after[1]).toEqual({ ...a, role: 'secondary' });
+      expect(await store.getConnection(T1)).toEqual({ ...promoted, role: 'primary' });
+
+      // A secondary is removed; the others stay.
+      expect(await change('rx', { remove: workspaceKey(WS_C) }, { kind: 'disconnect', workspace: WS_C })).toEqual({ ok: true });
+      expect((await store.listConnections(T1)).map((x) => `${x.workspace.name}:${x.role}`)).toEqual(['ws-b:primary', 'ws-a:secondary']);
+      const rows = await db.query("SELECT count(*) AS n FROM workspace_connections WHERE role = 'primary'");
+      expect(Number(rows[0].n)).toBe(1);
+    });
+
+    test('the database refuses a second primary row for a tenant by itself', async () => {
+      await change('ra', { add: withRole(connection(WS_A, 'ra'), 'primary') });
+      await expect(
+        db.query(`INSERT INTO workspace_connections (tenant_id, workspace_key, role, record) VALUES ('${T1}', 'x/y/z', 'primary', '{}')`),
+      ).rejects.toThrow();
     });
   });
 

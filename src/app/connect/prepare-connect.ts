@@ -3,7 +3,7 @@ import { renderProductChangesCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { ReadinessReport } from '../../checks/readiness';
 import type { Json } from '../../store/store';
-import { canStartRequest, createDraft, refusalAudit, type Person } from '../../workflow';
+import { createDraft, refusalAudit, type Person } from '../../workflow';
 import { CHECK_DEADLINE_MS } from '../budgets';
 import type { AppContext } from '../context';
 import { productChangesView, readinessView } from '../request-views';
@@ -11,6 +11,7 @@ import type { StoredRequest } from '../stored-request';
 import { applyRequestEvent } from '../apply-request-event';
 import { checkEnvironment } from '../check-environment';
 import { SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE } from '../turn-guards';
+import { asModelConnections, connectChecksFor, tenantConnections } from '../model-connections';
 
 export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
 
@@ -27,13 +28,15 @@ export async function prepareConnect(
   deadlineMs = CHECK_DEADLINE_MS,
 ): Promise<PrepareOutcome> {
   const at = ctx.now().toISOString();
-  const [connection, open, socChannel] = await Promise.all([
-    ctx.store.getConnection(tenantId),
+  const [connections, openRequests, socChannel] = await Promise.all([
+    tenantConnections(ctx, tenantId),
     ctx.store.listOpenRequests(tenantId),
     ctx.store.getSocChannel(tenantId),
   ]);
-  const openRequests = open;
-  const decision = canStartRequest({ kind: 'connect', workspace, connectedWorkspace: connection?.workspace ?? null, openRequests, requesterId: requester.id });
+  const connection = connections[0] ?? null;
+  const models = asModelConnections(connections);
+  const decision = ctx.model.canStart({ kind: 'connect', workspace, connections: models, openRequests, requesterId: requester.id });
+  const role = ctx.model.roleOnConnect(models);
   if (!decision.ok) {
     await ctx.store.appendAudit([refusalAudit(null, requester, 'connect', decision.refusal, at, tenantId)]);
     return { ok: false, title: 'Cannot start a connect request', message: decision.refusal.message, code: decision.refusal.code };
@@ -42,7 +45,8 @@ export async function prepareConnect(
     ...checkEnvironment(ctx),
     workspace,
     requester,
-    recordedConnection: connection?.workspace ?? null,
+    recordedConnection: ctx.model.name === 'single' ? (connection?.workspace ?? null) : null,
+    ...(await connectChecksFor(ctx, tenantId, role)),
     deadlineMs,
     now: ctx.now,
     findConnected: ctx.connectedWorkspaces.find,
@@ -57,6 +61,8 @@ export async function prepareConnect(
   }
   const draft: StoredRequest = {
     ...createDraft({ id: ctx.newId(), tenantId, kind: 'connect', workspace, requester, at, portalPath: report.portalPath ?? 'standard' }),
+    ...ctx.model.requestField,
+    ...(ctx.model.name === 'multi' ? { role } : {}),
     readiness: report,
   };
   const committed = await ctx.store.commit({

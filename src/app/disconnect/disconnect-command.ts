@@ -1,5 +1,6 @@
 import type { TurnOrigin } from '../turn-origin';
-import { canStartRequest, createDraft, refusalAudit } from '../../workflow';
+import { createDraft, refusalAudit, sameWorkspace } from '../../workflow';
+import { asModelConnections, tenantConnections } from '../model-connections';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
 import { NO_SOC_CHANNEL_MESSAGE, PERSONAL_ONLY_MESSAGE, personOf, UNKNOWN_PERSON_MESSAGE } from '../turn-guards';
@@ -31,15 +32,11 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
     return [messageReply({ title: target.title, text: target.message, style: 'warning' })];
   }
 
-  const openRequests = await ctx.store.listOpenRequests(tenantId);
-  const decision = canStartRequest({
-    kind: 'disconnect',
-    workspace: target.workspace,
-    // Without a record, the workspace Azure shows as connected is the connected one.
-    connectedWorkspace: target.connection?.workspace ?? target.workspace,
-    openRequests,
-    requesterId: requester.id,
-  });
+  const [openRequests, records] = await Promise.all([ctx.store.listOpenRequests(tenantId), tenantConnections(ctx, tenantId)]);
+  // Without a record, the workspace Azure shows as connected is the connected one (the primary).
+  const connections = records.length > 0 ? asModelConnections(records) : [{ workspace: target.workspace, role: 'primary' as const }];
+  const decision = ctx.model.canStart({ kind: 'disconnect', workspace: target.workspace, connections, openRequests, requesterId: requester.id });
+  const own = records.find((r) => sameWorkspace(r.workspace, target.workspace)) ?? null;
   if (!decision.ok) {
     await ctx.store.appendAudit([refusalAudit(null, requester, 'disconnect', decision.refusal, at, tenantId)]);
     return [messageReply({ title: 'Cannot start a disconnect request', text: decision.refusal.message, style: 'warning' })];
@@ -49,7 +46,9 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
   }
   const draft: StoredRequest = {
     ...createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at }),
-    rollback: await rollbackChecklist(ctx, target.workspace, target.connection),
+    ...ctx.model.requestField,
+    ...(ctx.model.name === 'multi' ? { role: own?.role ?? 'primary' } : {}),
+    rollback: await rollbackChecklist(ctx, target.workspace, own ?? target.connection),
   };
   const committed = await ctx.store.commit({
     request: draft,
@@ -63,5 +62,5 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
   ctx.logger.info({ requestId: draft.id, tenantId, to: 'draft', kind: 'disconnect' }, 'request created');
   // Every state change the bot commits drops the connected-workspace scan (connected-workspace-cache.ts).
   ctx.connectedWorkspaces.forget();
-  return [{ card: disconnectCard(draft, target.connection), summary: `Disconnect ${target.workspace.name}: give a reason` }];
+  return [{ card: disconnectCard(draft, own ?? target.connection), summary: `Disconnect ${target.workspace.name}: give a reason` }];
 }

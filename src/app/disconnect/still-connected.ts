@@ -11,6 +11,16 @@ import type { StoredRequest } from '../stored-request';
  * cannot be read the submit goes ahead: verification reads the signals again.
  */
 export async function disconnectStillNeeded(ctx: AppContext, request: StoredRequest): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (request.workspaceModel === 'multi') {
+    const records = await ctx.store.listConnections(request.tenantId);
+    if (records.some((r) => sameWorkspace(r.workspace, request.workspace))) return { ok: true };
+    if (records.length > 0) {
+      return {
+        ok: false,
+        message: `${formatWorkspace(request.workspace)} is no longer connected to the Defender portal. Type \`status\` to see the connections.`,
+      };
+    }
+  }
   const record = await ctx.store.getConnection(request.tenantId);
   if (record) {
     if (sameWorkspace(record.workspace, request.workspace)) return { ok: true };

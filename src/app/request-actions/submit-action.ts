@@ -6,6 +6,7 @@ import { applyRequestEvent } from '../apply-request-event';
 import { INVOKE_BUDGET_MS } from '../budgets';
 import { requestAction } from '../card-actions/define-action';
 import { disconnectStillNeeded } from '../disconnect/still-connected';
+import { connectChecksFor } from '../model-connections';
 import { cardResult, refused, refusedAction } from '../respond';
 import type { StoredRequest } from '../stored-request';
 import { SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE } from '../turn-guards';
@@ -42,7 +43,8 @@ export const submitAction = requestAction('request.submit', { notFound: 'This re
       ...checkEnvironment(ctx),
       workspace: request.workspace,
       requester: request.requester,
-      recordedConnection: connection?.workspace ?? null,
+      recordedConnection: request.workspaceModel === 'multi' ? null : (connection?.workspace ?? null),
+      ...(await connectChecksFor(ctx, request.tenantId, request.role)),
       deadlineMs: INVOKE_BUDGET_MS,
       now: ctx.now,
       findConnected: ctx.connectedWorkspaces.find,

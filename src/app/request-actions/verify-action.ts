@@ -14,7 +14,7 @@ import { portalLinks } from '../../clouds';
 export const verifyAction = anonymousRequestAction('connection.verify', { notFound: 'This request no longer exists.' }, async (c) => {
   const { ctx, by, request } = c;
   if (request.state === 'completed') {
-    return cardResult(renderNotificationCard(notificationView(request, request.kind === 'connect' ? 'connected' : 'disconnected')));
+    return cardResult(renderNotificationCard(notificationView(request, request.kind === 'disconnect' ? 'disconnected' : 'connected')));
   }
   if (!accepts(request, 'verified')) {
     const message = `This request is ${request.state}: there is no portal step to check.`;
@@ -25,7 +25,7 @@ export const verifyAction = anonymousRequestAction('connection.verify', { notFou
   const at = ctx.now().toISOString();
   switch (result.kind) {
     case 'verified':
-      return cardResult(renderNotificationCard(notificationView(result.request, result.request.kind === 'connect' ? 'connected' : 'disconnected')));
+      return cardResult(renderNotificationCard(notificationView(result.request, result.request.kind === 'disconnect' ? 'disconnected' : 'connected')));
     case 'timed_out':
       return cardResult(renderNotificationCard(notificationView(result.request, 'failed')));
     case 'pending':
@@ -43,7 +43,7 @@ export const verifyAction = anonymousRequestAction('connection.verify', { notFou
       // The poller (here or on another instance) may have completed it a moment earlier: show that, not an error.
       const now = await ctx.store.getRequest(request.id);
       if (now?.state === 'completed') {
-        return cardResult(renderNotificationCard(notificationView(now, now.kind === 'connect' ? 'connected' : 'disconnected')));
+        return cardResult(renderNotificationCard(notificationView(now, now.kind === 'disconnect' ? 'disconnected' : 'connected')));
       }
       return refusedAction(result.outcome.refusal);
     }

@@ -30,37 +30,45 @@ const SIGNALS_DEADLINE_MS = 4_000;
 export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promise<Reply[]> {
   const tenantId = origin.tenantId;
   const now = ctx.now();
-  const [connection, open, audit] = await Promise.all([
-    ctx.store.getConnection(tenantId),
+  const [records, open, audit] = await Promise.all([
+    ctx.store.listConnections(tenantId),
     ctx.store.listOpenRequests(tenantId),
     ctx.store.listAudit(tenantId, STATUS_AUDIT_WINDOW),
   ]);
   const caller = personOf(origin);
   const visible = open.filter((r) => r.state !== 'draft' || (caller !== null && samePerson(r.requester, caller)));
   const changes = audit.filter((a) => a.outcome === 'accepted').slice(0, STATUS_EVENT_COUNT);
+  const multi = ctx.model.name === 'multi';
+  const connection = records.find((r) => r.role === 'primary') ?? records[0] ?? null;
+  const secondaries = multi ? records.filter((r) => r !== connection).map((r) => connectedView(r, multi)) : [];
   const [recognised, rollback] = await Promise.all([
-    connection ? ({ connected: connectedView(connection) } as Recognised) : recognisedConnection(ctx),
+    connection ? ({ connected: connectedView(connection, multi) } as Recognised) : recognisedConnection(ctx),
     connection ? undefined : pendingRollback(ctx, tenantId),
   ]);
   const connected = recognised.connected;
   const card = renderStatusCard({
     ...recognised,
+    ...(secondaries.length > 0 ? { secondaries } : {}),
     openRequests: visible.map((r) => openRequestView(r, now)),
     recentEvents: await auditEventViews(changes, (id) => loadAuditSubject(ctx, id)),
     asOf: displayTime(now.toISOString()),
     // Nothing to turn back on while a workspace is connected (or may be).
     ...(rollback && !connected && !recognised.connectionNote ? { rollback } : {}),
   });
+  const withSecondaries = multi ? ` as the primary, with ${secondaries.length} secondary workspace${secondaries.length === 1 ? '' : 's'}` : '';
   const summary = connected
-    ? `Status: ${connected.workspaceName} is connected`
+    ? `Status: ${connected.workspaceName} is connected${withSecondaries}`
     : recognised.connectionNote
       ? 'Status: connection not known'
       : 'Status: no workspace connected';
   return [{ card: card, summary }];
 }
 
-function connectedView(c: ConnectionRecord): ConnectedWorkspaceView {
+function connectedView(c: ConnectionRecord, withRole = false): ConnectedWorkspaceView {
   return {
+    ...(withRole ? { role: c.role === 'secondary' ? 'Secondary' : 'Primary' } : {}),
+    ...(withRole && c.primarySince ? { primarySince: displayTime(c.primarySince) } : {}),
+    ...(withRole && c.primaryBy ? { primaryBy: c.primaryBy.name } : {}),
     workspaceName: c.workspace.name,
     workspaceId: workspaceResourceId(c.workspace),
     since: displayTime(c.connectedAt),

@@ -3,7 +3,7 @@ import { comparePortalEffects, rulesStillOff } from '../../checks/approval-snaps
 import { readConnectionSignals, type ConnectionSignals } from '../../checks/connection-signals';
 import { memoizePorts } from '../../checks/memoize-ports';
 import { describeCallError, isAzureFailure, whenAzureFails } from '../../checks/describe-call-error';
-import { workspaceKey } from '../../store/store';
+import { workspaceKey, type ConnectionRecord, type RequestChange } from '../../store/store';
 import type { AppContext } from '../context';
 import { applyRequestEvent, type ApplyOutcome } from '../apply-request-event';
 import type { StoredRequest } from '../stored-request';
@@ -19,6 +19,7 @@ export type VerifyOutcome =
 /** What is still missing, in words, for the step to count as done. */
 function missingSignals(kind: StoredRequest['kind'], s: ConnectionSignals): string {
   if (kind === 'disconnect') return 'The Defender XDR connector of the workspace still has incidents enabled: the portal has not disconnected it yet.';
+  if (kind === 'primary') return 'The Defender XDR connector does not stream incidents into the workspace yet: the portal has not made it the primary.';
   const apps = s.appsWithoutPrincipal.length > 0 ? 'the Defender app that has a service principal' : 'both Defender apps';
   const missing = [
     s.appsHaveContributor ? null : `Microsoft Sentinel Contributor is not yet assigned to ${apps} on the subscription`,
@@ -59,9 +60,20 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
     return { kind: 'error', request, text: `Could not verify: ${describeCallError(err)}. The bot will try again.` };
   }
   // The portal's own effects of Connect; the connector condition only serves to recognise connections made outside the bot.
-  const done = request.kind === 'connect' ? signals.appsHaveContributor && signals.incidentRulesDisabled : !signals.connectorIncidentsOn;
   const approver = 'decision' in request ? request.decision?.by : undefined;
-  if (done && invisibleToAzure(request) && !(clickedBy && approver && samePerson(clickedBy, approver))) {
+  const approverConfirms = !!(clickedBy && approver && samePerson(clickedBy, approver));
+  if (request.kind === 'disconnect' && request.role === 'secondary' && !approverConfirms) {
+    // A secondary's disconnect changes nothing Azure shows: only the approver who did the step can confirm it.
+    return {
+      kind: 'pending',
+      request,
+      text:
+        'Azure cannot show the disconnect of a secondary workspace. After disconnecting it in the portal (System > Settings > Microsoft ' +
+        'Sentinel > Workspaces), the approver confirms it with Check now.',
+    };
+  }
+  const done = portalStepDone(request, signals);
+  if (done && invisibleToAzure(request) && !approverConfirms) {
     // Nothing Azure shows changes on Connect here: only the approver who did the step can confirm it.
     return {
       kind: 'pending',
@@ -76,11 +88,14 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
     if (now.getTime() - approvedAt > ctx.config.verify.timeoutMinutes * 60_000) {
       const message =
         `The portal step was not confirmed by Azure within ${ctx.config.verify.timeoutMinutes} minutes. ` +
-        (request.kind === 'connect'
-          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run ' +
-            '`connect` again.'
-          : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run ' +
-            '`disconnect` again.');
+        (request.kind === 'primary'
+          ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see which workspace is the primary; if it did not ' +
+            'change, run `primary` again.'
+          : request.kind === 'connect'
+            ? 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether the workspace is connected; if not, run ' +
+              '`connect` again.'
+            : 'Open the Defender portal > System > Settings > Microsoft Sentinel > Workspaces to see whether it is still connected; if so, run ' +
+              '`disconnect` again.');
       const failed = await applyRequestEvent(
         ctx,
         request,
@@ -94,27 +109,57 @@ export async function verifyRequest(ctx: AppContext, request: StoredRequest, cli
   const counts = await countsRead;
   // The signals were read with these two calls: memoized, they cost nothing more.
   const [rulesNow, connectorsNow] = await Promise.all([arm.listAlertRules(request.workspace), arm.listDataConnectors(request.workspace)]);
-  const decision = 'decision' in request ? request.decision : undefined;
+  const records = request.workspaceModel === 'multi' ? await ctx.store.listConnections(request.tenantId) : [];
   const outcome = await applyRequestEvent(ctx, request, { type: 'verified', at: now.toISOString(), expectedVersion: request.version }, 'system', {
     notificationExtra: counts,
     decorate: (next) => recordEffects(next, rulesNow, connectorsNow),
-    connection: () =>
-      request.kind === 'connect'
-        ? {
-            set: {
-              tenantId: request.tenantId,
-              workspaceKey: workspaceKey(request.workspace),
-              workspace: request.workspace,
-              connectedAt: now.toISOString(),
-              connectedBy: decision?.by ?? null,
-              approvedBy: decision?.by ?? null,
-              requestedBy: request.requester,
-              requestId: request.id,
-            },
-          }
-        : { clear: true },
+    connection: () => connectionChange(request, now.toISOString(), records),
   });
   return outcome.ok ? { kind: 'verified', request: outcome.request } : { kind: 'refused', outcome };
+}
+
+/**
+ * Whether Azure shows the portal step done. Connect (primary or secondary): both apps hold Sentinel
+ * Contributor and no incident creation rule is enabled. A change of primary: the Defender XDR
+ * connector streams incidents into the new primary. Disconnect: the connector no longer does
+ * (a secondary's is confirmed by its approver, see above).
+ */
+function portalStepDone(request: StoredRequest, signals: ConnectionSignals): boolean {
+  switch (request.kind) {
+    case 'connect':
+      return signals.appsHaveContributor && signals.incidentRulesDisabled;
+    case 'primary':
+      return signals.connectorIncidentsOn;
+    case 'disconnect':
+      return request.role === 'secondary' || !signals.connectorIncidentsOn;
+  }
+}
+
+/** The connection change a verified request commits, by its workspace model. */
+function connectionChange(request: StoredRequest, at: string, records: ConnectionRecord[]): RequestChange['connection'] {
+  const decision = 'decision' in request ? request.decision : undefined;
+  const key = workspaceKey(request.workspace);
+  const record: ConnectionRecord = {
+    tenantId: request.tenantId,
+    workspaceKey: key,
+    workspace: request.workspace,
+    connectedAt: at,
+    connectedBy: decision?.by ?? null,
+    approvedBy: decision?.by ?? null,
+    requestedBy: request.requester,
+    requestId: request.id,
+  };
+  if (request.workspaceModel !== 'multi') return request.kind === 'connect' ? { set: record } : { clear: true };
+  switch (request.kind) {
+    case 'connect':
+      return { add: { ...record, role: request.role ?? 'primary' } };
+    case 'disconnect':
+      return { remove: key };
+    case 'primary': {
+      const existing = records.find((r) => r.workspaceKey === key);
+      return { promote: { ...(existing ?? record), role: 'primary', primarySince: at, primaryBy: decision?.by ?? null } };
+    }
+  }
 }
 
 /**
