@@ -25,7 +25,7 @@ export function renderPrimaryChangeCard(view: PrimaryChangeView): AdaptiveCard {
     workspaceName: ws,
     facts: factRows([
       ['New primary', view.workspaceName, DISPLAY_LIMITS.workspaceName],
-      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId],
+      ['Resource id', view.workspaceId, DISPLAY_LIMITS.resourceId, 'id'],
       ['Current primary', view.currentPrimary, DISPLAY_LIMITS.workspaceName],
     ]),
     changes: [

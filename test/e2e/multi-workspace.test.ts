@@ -112,7 +112,7 @@ describe('WORKSPACE_MODEL=multi: one primary and any number of secondaries', () 
     expect(status).not.toMatch(/law-soc-staging \(since/);
 
     // The new primary cannot be disconnected while law-soc-prod remains.
-    expect(cardText(cardOf(await say(t, USERS.dana, 'disconnect law-soc-eu')))).toMatch(/`primary law-soc-prod`/);
+    expect(cardText(cardOf(await say(t, USERS.dana, 'disconnect law-soc-eu')))).toMatch(/"primary law-soc-prod"/);
     // Making the primary the primary again is refused.
     expect(cardText(cardOf(await say(t, USERS.dana, 'primary law-soc-eu')))).toMatch(/already the primary/);
   });
