@@ -1,6 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { OperationalInsightsManagementClient } from '@azure/arm-operationalinsights';
 import { SecurityInsights } from '@azure/arm-securityinsight';
 import { ServiceClient } from '@azure/core-client';
 import type { HttpClient, Pipeline, PipelineRetryOptions } from '@azure/core-rest-pipeline';
@@ -24,7 +23,6 @@ export interface ArmClientSettings {
 
 /** The SDK clients of one subscription (they bind the subscription id at construction). */
 export interface SubscriptionClients {
-  workspaces: OperationalInsightsManagementClient;
   /** A SecurityInsights client that sends this api-version (the SDK's `apiVersion` option), one per version. */
   sentinel(apiVersion: string): SecurityInsights;
   authorization: AuthorizationManagementClient;
@@ -53,7 +51,6 @@ export function createArmClients(settings: ArmClientSettings): ArmClients {
       if (!clients) {
         const sentinel = new Map<string, SecurityInsights>();
         clients = {
-          workspaces: prepare(new OperationalInsightsManagementClient(credential, subscriptionId, { ...common, credentialScopes: [scope] })),
           sentinel(apiVersion) {
             let client = sentinel.get(apiVersion);
             if (!client) {

@@ -1,5 +1,5 @@
 import type { AlertRuleUnion, AutomationRule, DataConnectorUnion } from '@azure/arm-securityinsight';
-import type { Workspace } from '@azure/arm-operationalinsights';
+import type { WorkspaceResource } from './workspace-reads';
 import type { RoleAssignment, RoleEligibilityScheduleInstance } from '@azure/arm-authorization';
 import type {
   AlertRuleInfo,
@@ -18,8 +18,8 @@ export function parseWorkspaceId(id: string): WorkspaceRef | undefined {
   return match ? { subscriptionId: match[1]!, resourceGroup: match[2]!, name: match[3]! } : undefined;
 }
 
-/** A workspace from the SDK model, or undefined when ARM returned no usable id. */
-export function toWorkspaceInfo(ws: Workspace): WorkspaceInfo | undefined {
+/** A workspace as ARM answered it, or undefined when ARM returned no usable id. */
+export function toWorkspaceInfo(ws: WorkspaceResource): WorkspaceInfo | undefined {
   const ref = ws.id ? parseWorkspaceId(ws.id) : undefined;
   return ref && ws.id ? { ...ref, name: ws.name ?? ref.name, id: ws.id, location: ws.location } : undefined;
 }

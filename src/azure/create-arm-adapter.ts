@@ -17,6 +17,7 @@ import { roleAssignmentRows, workspaceRows } from './resource-graph-rows';
 import { roleAssignmentsQuery, WORKSPACES_QUERY } from './resource-graph-queries';
 import { describeCredential } from './credentials';
 import { listSubscriptions } from './list-subscriptions';
+import { getWorkspaceResource, listWorkspacesOf } from './workspace-reads';
 import { assertObjectId, AzureCallError, odataString, type ArmPort, type RoleAssignmentInfo, type WorkspaceInfo, type WorkspaceRef } from './ports';
 import { collect, runAzureCall, type CallContext } from './run-azure-call';
 import { SENTINEL_API_VERSIONS } from './sentinel-api-versions';
@@ -115,7 +116,7 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
           const subscriptions = await adapter.listSubscriptions();
           const lists = await mapBounded(subscriptions, FALLBACK_CONCURRENCY, (s) =>
             call(`list workspaces of subscription ${s.subscriptionId}`, (abortSignal) =>
-              collect(clients.forSubscription(s.subscriptionId).workspaces.workspaces.list({ abortSignal })),
+              listWorkspacesOf(clients.tenant, endpoint, s.subscriptionId, abortSignal, insecure),
             ),
           );
           return lists
@@ -127,9 +128,7 @@ export function createArmAdapter(options: ArmAdapterOptions): ArmPort {
 
     async getWorkspace(ref) {
       try {
-        const ws = await call(`get workspace ${wsLabel(ref)}`, (abortSignal) =>
-          clients.forSubscription(ref.subscriptionId).workspaces.workspaces.get(ref.resourceGroup, ref.name, { abortSignal }),
-        );
+        const ws = await call(`get workspace ${wsLabel(ref)}`, (abortSignal) => getWorkspaceResource(clients.tenant, endpoint, ref, abortSignal, insecure));
         return toWorkspaceInfo(ws) ?? null;
       } catch (err) {
         if (err instanceof AzureCallError && err.kind === 'not-found') return null;
