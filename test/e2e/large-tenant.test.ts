@@ -155,6 +155,10 @@ describe('a tenant of 100 subscriptions and 1,000 workspaces (calls counted thro
     expect(words.map((w) => rank[w])).toEqual([...words.map((w) => rank[w])].sort((a, b) => a! - b!));
     // law-097-01 is connected: every other workspace is blocked by it; nothing was left undecided by throttling.
     expect(rows.find((r) => r.startsWith('law-001-0') && r.includes('Failed'))).toContain('No other workspace connected');
+    // The bot's own tenant is known to every row's tenant check: only the subscriptions of another tenant (Lighthouse) fail it.
+    const tenantRows = rows.filter((r) => r.includes('Workspace in this tenant'));
+    expect(tenantRows.length).toBeGreaterThan(0);
+    for (const r of tenantRows) expect(r).toMatch(/\(Lighthouse\) · Failed: /);
     const totals = TOTALS.exec(lines.pop()!)!;
     expect(Number(totals[1])).toBe(withSentinel.length);
     expect(Number(totals[2]) + Number(totals[3]) + Number(totals[4]) + Number(totals[5])).toBe(withSentinel.length);

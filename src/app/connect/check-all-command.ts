@@ -1,3 +1,4 @@
+import { checkEnvironment } from '../check-environment';
 import type { WorkspaceInfo } from '../../azure/ports';
 import { mapBounded } from '../../azure/map-bounded';
 import { renderCheckAllProgressCard, renderCheckAllReportCards, type CheckAllRowView } from '../../cards';
@@ -28,6 +29,10 @@ export function checkAllRow(report: ReadinessReport, where: string): CheckAllRow
   const failed = blocking.filter((c) => c.result === 'fail');
   const unknown = blocking.filter((c) => c.result === 'unknown');
   const warned = report.checks.filter((c) => !failed.includes(c) && !unknown.includes(c) && c.result !== 'pass');
+  if (failed.length === 0 && unknown.length === 0 && report.checks.some((c) => c.alreadyConnected)) {
+    // The connected workspace itself: nothing blocks it, and nothing is left to connect.
+    return { workspaceName: report.workspace.name, where, result: 'Passed', blockers: ['already connected to the Defender portal'] };
+  }
   const [result, named]: [CheckResultWord, typeof failed] =
     failed.length > 0
       ? ['Failed', [...failed, ...unknown]]
@@ -109,6 +114,8 @@ async function checkOne(
     workspace: { subscriptionId: ws.subscriptionId, resourceGroup: ws.resourceGroup, name: ws.name },
     requester: person,
     recordedConnection,
+    // The bot's own tenant and cloud, as `check` and `connect` are given them (without them every row's tenant check is Unknown).
+    ...checkEnvironment(ctx),
     deadlineMs: CHECK_DEADLINE_MS,
     now: ctx.now,
     findConnected: ctx.connectedWorkspaces.find,
