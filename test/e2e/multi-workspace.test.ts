@@ -115,5 +115,9 @@ describe('WORKSPACE_MODEL=multi: one primary and any number of secondaries', () 
     expect(cardText(cardOf(await say(t, USERS.dana, 'disconnect law-soc-eu')))).toMatch(/"primary law-soc-prod"/);
     // Making the primary the primary again is refused.
     expect(cardText(cardOf(await say(t, USERS.dana, 'primary law-soc-eu')))).toMatch(/already the primary/);
+    // Connecting a connected secondary again says so, and does not advise disconnecting (the single model's next step).
+    const again = cardText(cardOf(await say(t, USERS.dana, 'connect law-soc-prod')));
+    expect(again).toMatch(/already connected to the Defender portal as the secondary/);
+    expect(again).not.toMatch(/disconnect/i);
   });
 });

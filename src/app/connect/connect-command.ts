@@ -25,9 +25,10 @@ export async function connectCommand(ctx: AppContext, origin: TurnOrigin, argume
   if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
   const outcome = await prepareConnect(ctx, origin.tenantId, requester, resolved.workspace);
   if (!outcome.ok) {
-    // Switching workspaces: the refusal names the connected one; offer the disconnect as the next step.
+    // Switching workspaces (one at a time): the refusal names the connected one; offer the disconnect as the next step.
+    // With primary and secondaries the refusal itself says what to do: disconnecting would be the wrong advice.
     const nextStep =
-      outcome.code === 'already_connected'
+      outcome.code === 'already_connected' && ctx.model.name === 'single'
         ? 'Type `disconnect` to start disconnecting it (with a reason and an approval), then `connect` this workspace again.'
         : undefined;
     return [messageReply({ title: outcome.title, text: outcome.message, style: 'warning', nextStep })];
