@@ -91,7 +91,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     arm,
     graph,
     // Kept by the real clock: the test clock (options.now) may stand still.
-    connectedWorkspaces: createConnectedWorkspaceCache({ homeTenantId: ownTenantId ?? undefined }),
+    connectedWorkspaces: createConnectedWorkspaceCache({ homeTenantId: ownTenantId ?? undefined, secondaries: config.workspaceModel === 'multi' }),
     logger,
     config: {
       mode: config.mode,

@@ -18,12 +18,38 @@ export const SCAN_CONCURRENCY = { subscriptions: 8, perSubscription: 10 } as con
  * Errors propagate: the caller reports `unknown`, never "none connected".
  */
 export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort, homeTenantId?: string): Promise<WorkspaceInfo[]> {
+  return (await scanConnectedWorkspaces(arm, graph, homeTenantId)).connected;
+}
+
+/** What the scan found: the workspaces shown as connected, and (when asked) those with a secondary's signals. */
+export interface ConnectionScan {
+  /** The workspaces whose Defender XDR connector streams incidents, with no Microsoft incident creation rule enabled. */
+  connected: WorkspaceInfo[];
+  /**
+   * Asked for with `secondaries`: the workspaces that show what connecting a secondary leaves, and only that:
+   * the apps' role on the subscription, no Defender XDR connector streaming, no Microsoft incident creation
+   * rule enabled, and the Fusion rule (BuiltInFusion) present and off. A workspace disconnected from the portal
+   * keeps these too, so a candidate is not proof (the portal's Workspaces page is).
+   */
+  secondaryCandidates: WorkspaceInfo[];
+}
+
+/**
+ * The scan behind {@link findConnectedWorkspaces}; with `secondaries`, the workspaces of the same
+ * subscriptions that do not stream XDR incidents have their rules read too, for the secondary candidates.
+ */
+export async function scanConnectedWorkspaces(
+  arm: ArmPort,
+  graph: GraphPort,
+  homeTenantId?: string,
+  options: { secondaries?: boolean } = {},
+): Promise<ConnectionScan> {
   // The inventory is read beside the apps' principals, not after them.
   const listed = Promise.all([arm.listWorkspaces(), homeTenantId ? otherTenantsSubscriptions(arm, homeTenantId) : new Set<string>()]);
   listed.catch(() => undefined);
   const principals = await defenderAppPrincipals(graph);
   // The portal gives the role to the apps that have a principal; a tenant with neither cannot have connected a workspace.
-  if (principals === null) return [];
+  if (principals === null) return { connected: [], secondaryCandidates: [] };
   const [[all, foreign], assignments] = await Promise.all([
     listed,
     arm.listSubscriptionRoleAssignments(
@@ -43,26 +69,41 @@ export async function findConnectedWorkspaces(arm: ArmPort, graph: GraphPort, ho
     if (principals.every((p) => holders.get(sub)?.has(p.id.toLowerCase()))) bySubscription.set(sub, [...(bySubscription.get(sub) ?? []), ws]);
   }
   const found = await mapBounded([...bySubscription.values()], SCAN_CONCURRENCY.subscriptions, (list) =>
-    mapBounded(list, SCAN_CONCURRENCY.perSubscription, async (ws) => ((await showsConnected(arm, ws)) ? ws : null)),
+    mapBounded(list, SCAN_CONCURRENCY.perSubscription, async (ws) => ({ ws, shows: await showsConnected(arm, ws, options.secondaries === true) })),
   );
-  return found.flat().filter((ws): ws is WorkspaceInfo => ws !== null);
+  const seen = found.flat();
+  return {
+    connected: seen.filter((f) => f.shows === 'connected').map((f) => f.ws),
+    secondaryCandidates: seen.filter((f) => f.shows === 'secondary').map((f) => f.ws),
+  };
 }
 
-/** The workspace's connector streams XDR incidents and none of its Microsoft incident creation rules is enabled. */
-async function showsConnected(arm: ArmPort, ws: WorkspaceInfo): Promise<boolean> {
+/**
+ * `connected`: the workspace's connector streams XDR incidents and none of its Microsoft incident
+ * creation rules is enabled. `secondary` (only looked for when asked): no connector streams, no such
+ * rule is enabled, and the Fusion rule is there and off.
+ */
+async function showsConnected(arm: ArmPort, ws: WorkspaceInfo, secondaries: boolean): Promise<'connected' | 'secondary' | null> {
   let connectors;
   try {
     connectors = await arm.listDataConnectors(ws);
   } catch (err) {
     // A workspace without Sentinel (Azure says so: 404 or the not-onboarded 400) is not connected;
     // any other error (an api-version or region 400 included) leaves the answer unknown.
-    if (isAbsentOrNotOnboarded(err)) return false;
+    if (isAbsentOrNotOnboarded(err)) return null;
     throw err;
   }
-  if (!connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState))) return false;
+  const streams = connectors.some((c) => c.kind.toLowerCase() === MTP_KIND && isEnabledState(c.incidentsState));
+  if (!streams && !secondaries) return null;
   const rules = await arm.listAlertRules(ws);
-  return !rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled);
+  if (rules.some((r) => r.kind.toLowerCase() === INCIDENT_RULE_KIND && r.enabled)) return null;
+  if (streams) return 'connected';
+  // "The Fusion rule" (BuiltInFusion, or any rule of kind Fusion): connecting turns it off.
+  const fusion = rules.filter((r) => r.kind.toLowerCase() === FUSION_KIND);
+  return fusion.length > 0 && fusion.every((r) => !r.enabled) ? 'secondary' : null;
 }
+
+const FUSION_KIND = 'fusion';
 
 /** The ids (lower case) of the subscriptions ARM lists under another tenant than `homeTenantId`. */
 export async function otherTenantsSubscriptions(arm: ArmPort, homeTenantId: string): Promise<Set<string>> {

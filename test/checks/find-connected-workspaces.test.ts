@@ -1,5 +1,6 @@
-import { findConnectedWorkspaces } from '../../src/checks/find-connected-workspaces';
-import { parseTenantFixture } from '../../src/sandbox';
+import * as path from 'node:path';
+import { findConnectedWorkspaces, scanConnectedWorkspaces } from '../../src/checks/find-connected-workspaces';
+import { loadTenantFixture, parseTenantFixture } from '../../src/sandbox';
 import { generateTenant } from '../../src/sandbox/generate-tenant';
 import { startSandbox } from '../sandbox/sandbox-harness';
 
@@ -33,6 +34,51 @@ describe('connected-workspace detection by narrowing', () => {
       // Two Graph lookups, two Resource Graph queries, and at most two reads per workspace of those two subscriptions.
       expect(made.filter((c) => c.service === 'resourceGraph')).toHaveLength(2);
       expect(made.length).toBeLessThanOrEqual(4 + 2 * 10);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('secondary candidates (the multi model)', () => {
+  // law-soc-prod (primary), law-soc-staging and law-soc-eu (secondaries) connected in the portal; law-soc-lab never was.
+  const fixture = () => loadTenantFixture(path.join(__dirname, '..', 'fixtures', 'multi-connected-before-bot-tenant.json'));
+
+  it('are the workspaces with the apps’ role, no XDR connector streaming, no incident creation rule on and the Fusion rule off', async () => {
+    const tenant = fixture();
+    const sub = tenant.subscriptions[0]!;
+    const lab = sub.workspaces.find((w) => w.name === 'law-soc-lab')!;
+    // Its Fusion rule off but a Microsoft incident creation rule on: connecting would have turned that off.
+    sub.workspaces.push({
+      ...structuredClone(lab),
+      name: 'law-soc-rule-on',
+      alertRules: [
+        { kind: 'Fusion', name: 'BuiltInFusion', displayName: 'Fusion', enabled: false },
+        { kind: 'MicrosoftSecurityIncidentCreation', name: 'mde', displayName: 'MDE incidents', enabled: true },
+      ],
+    });
+    // No Fusion rule at all: nothing tells it from a workspace never connected.
+    sub.workspaces.push({ ...structuredClone(lab), name: 'law-soc-no-fusion', alertRules: [] });
+    const h = await startSandbox({ tenant });
+    try {
+      const scan = await scanConnectedWorkspaces(h.arm(), h.graph(), undefined, { secondaries: true });
+      expect(scan.connected.map((w) => w.name)).toEqual(['law-soc-prod']);
+      expect(scan.secondaryCandidates.map((w) => w.name).sort()).toEqual(['law-soc-eu', 'law-soc-staging']);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('are not looked for unless asked: the rules of workspaces without XDR streaming are not read', async () => {
+    const h = await startSandbox({ tenant: fixture() });
+    try {
+      await h.request('DELETE', '/sandbox/calls');
+      const scan = await scanConnectedWorkspaces(h.arm(), h.graph());
+      expect(scan.connected.map((w) => w.name)).toEqual(['law-soc-prod']);
+      expect(scan.secondaryCandidates).toEqual([]);
+      const made: Call[] = (await h.request('GET', '/sandbox/calls')).body.calls;
+      const rulesRead = made.filter((c) => c.path.endsWith('/alertRules')).map((c) => c.path.split('/')[8]);
+      expect(rulesRead).toEqual(['law-soc-prod']);
     } finally {
       await h.close();
     }
