@@ -146,6 +146,7 @@ export function rollbackView(checklist: RollbackChecklist, note?: string): Rollb
   return {
     source: checklist.source,
     rules: checklist.rules ? checklist.rules.filter(portalTurnsOff).map(rollbackRuleView) : null,
+    ...(checklist.secondary ? { secondary: true } : {}),
     ...(note ? { note } : {}),
     links: { fusion: DOC_LINKS.fusionRule, incidentCreation: DOC_LINKS.incidentCreationRules, connector: DOC_LINKS.xdrConnector, offboard: DOC_LINKS.offboard },
   };

@@ -19,6 +19,8 @@ export interface RollbackChecklist {
   source: 'snapshot' | 'current-state';
   rules: SnapshotRule[] | null;
   at: string;
+  /** The multi model: the workspace was a secondary (no Defender XDR connector of its own; its standalone connectors were removed). */
+  secondary?: true;
 }
 
 /** A request as the bot stores it: the workflow's request plus what the cards need. */

@@ -53,6 +53,16 @@ const CONNECTOR_WORDS: Record<RollbackPhase, string> = {
   after: 'The disconnect turned off the Defender XDR connector: reconnect it if Microsoft Sentinel should receive Defender XDR incidents again.',
 };
 
+/** A secondary has no Defender XDR connector streaming (the primary keeps it); joining removed its standalone Microsoft connectors. */
+const SECONDARY_CONNECTOR_WORDS: Record<RollbackPhase, string> = {
+  before:
+    'A secondary workspace: the Defender XDR connector stays with the primary. The portal removed its standalone Microsoft connectors ' +
+    '(Defender for Endpoint, Office 365, Identity, Cloud Apps, Entra ID Protection) when it joined: disconnecting does not bring them back.',
+  after:
+    'A secondary workspace: the primary keeps the Defender XDR connector. Reconnect its standalone Microsoft connectors in Microsoft ' +
+    'Sentinel > Data connectors if it should receive their data again.',
+};
+
 function introOf(view: RollbackView, phase: RollbackPhase): string {
   const after = phase === 'before' ? 'After the disconnect, re-check' : 'Re-check';
   if (view.rules === null) {
@@ -101,7 +111,7 @@ export function rollbackSectionData(view: RollbackView | undefined, phase: Rollb
       title ?? (phase === 'before' ? 'Before you disconnect: what to turn back on by hand' : 'Turn back on by hand'),
       DISPLAY_LIMITS.title,
     ),
-    rollbackConnector: CONNECTOR_WORDS[phase],
+    rollbackConnector: (view.secondary ? SECONDARY_CONNECTOR_WORDS : CONNECTOR_WORDS)[phase],
     rollbackIntro: introOf(view, phase),
     rollbackRules: lines,
     hasRollbackMore: more > 0,
@@ -111,7 +121,7 @@ export function rollbackSectionData(view: RollbackView | undefined, phase: Rollb
     rollbackLinks: links([
       ...(unknown || kinds.has('fusion') ? ([['Turn the Fusion rule back on', view.links.fusion]] as Array<[string, string]>) : []),
       ...(unknown || kinds.has('incident-creation') ? ([['Microsoft incident creation rules', view.links.incidentCreation]] as Array<[string, string]>) : []),
-      ['Reconnect the Defender XDR connector', view.links.connector],
+      ...(view.secondary ? [] : ([['Reconnect the Defender XDR connector', view.links.connector]] as Array<[string, string]>)),
       ...(phase === 'before' ? ([['What disconnecting does', view.links.offboard]] as Array<[string, string]>) : []),
     ]),
   };

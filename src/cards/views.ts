@@ -232,6 +232,8 @@ export interface ConnectedWorkspaceView {
   approvedBy?: string;
   /** Multi-workspace model: "Primary" or "Secondary". */
   role?: string;
+  /** Multi-workspace model: a secondary the bot has no record of, shown by Azure signals only. */
+  candidate?: boolean;
   /** Multi-workspace model, the primary: when and by whom it became the primary, when after it was connected. */
   primarySince?: string;
   primaryBy?: string;
@@ -329,6 +331,8 @@ export interface RollbackView {
   source: 'snapshot' | 'current-state';
   /** null: the rules could not be read. */
   rules: RollbackRuleView[] | null;
+  /** A secondary workspace: the Defender XDR connector stays with the primary; its standalone Microsoft connectors were removed. */
+  secondary?: boolean;
   /** Optional note under the list, e.g. that the bot could not check which rules are on again. */
   note?: string;
   /** Where each step is explained: turning the Fusion rule and incident creation rules back on, reconnecting the connector, disconnecting. */

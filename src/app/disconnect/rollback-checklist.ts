@@ -2,6 +2,7 @@ import type { WorkspaceRef } from '../../azure/ports';
 import { portalTurnsOff, snapshotRule, type SnapshotRule } from '../../checks/approval-snapshot';
 import { isAzureFailure, withDeadline } from '../../checks/describe-call-error';
 import type { ConnectionRecord } from '../../store/store';
+import type { WorkspaceRole } from '../../workflow';
 import type { AppContext } from '../context';
 import type { RollbackChecklist, StoredRequest } from '../stored-request';
 
@@ -27,16 +28,22 @@ export function rulesConnectingTurnedOff(connect: StoredRequest): SnapshotRule[]
  * bot, the Fusion and Microsoft incident creation rules that are off now. Rules that cannot be
  * read leave the list unknown (null), never empty.
  */
-export async function rollbackChecklist(ctx: AppContext, workspace: WorkspaceRef, connection: ConnectionRecord | null): Promise<RollbackChecklist> {
+export async function rollbackChecklist(
+  ctx: AppContext,
+  workspace: WorkspaceRef,
+  connection: ConnectionRecord | null,
+  role?: WorkspaceRole,
+): Promise<RollbackChecklist> {
   const at = ctx.now().toISOString();
+  const of = role === 'secondary' ? { secondary: true as const } : {};
   const connect = connection?.requestId ? await ctx.store.getRequest(connection.requestId) : null;
   const fromSnapshot = connect ? rulesConnectingTurnedOff(connect) : undefined;
-  if (fromSnapshot) return { source: 'snapshot', rules: fromSnapshot, at };
+  if (fromSnapshot) return { source: 'snapshot', rules: fromSnapshot, at, ...of };
   try {
     const rules = await withDeadline(ctx.arm.listAlertRules(workspace), Date.now() + RULES_DEADLINE_MS);
-    return { source: 'current-state', rules: rules.filter((r) => portalTurnsOff(r) && !r.enabled).map(snapshotRule), at };
+    return { source: 'current-state', rules: rules.filter((r) => portalTurnsOff(r) && !r.enabled).map(snapshotRule), at, ...of };
   } catch (err) {
     if (!isAzureFailure(err)) throw err;
-    return { source: 'current-state', rules: null, at };
+    return { source: 'current-state', rules: null, at, ...of };
   }
 }
