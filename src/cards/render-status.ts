@@ -9,6 +9,7 @@ const KIND_WORD = { connect: 'Connect', disconnect: 'Disconnect', primary: 'Make
 
 /** A secondary workspace in one fact: its name, since when, by whom. */
 function secondaryFact(w: ConnectedWorkspaceView): [string, string, number] {
+  if (w.candidate) return ['Secondary?', `${w.workspaceName} (no record: Azure shows a secondary's signals)`, DISPLAY_LIMITS.line];
   const approved = w.approvedBy ? `, approved by ${w.approvedBy}` : '';
   return ['Secondary', `${w.workspaceName} (since ${w.since}, connected by ${w.connectedBy}${approved})`, DISPLAY_LIMITS.line];
 }

@@ -70,6 +70,7 @@ export interface ConnectionRecord {
   tenantId: string;
   workspaceKey: string;
   workspace: WorkspaceRef;
+  /** ISO time; empty when the bot did not see the connect (a secondary connected in the portal, then made primary through the bot). */
   connectedAt: string;
   /** Who performed the portal step (the approver), when the bot saw it. */
   connectedBy: PersonRecord | null;

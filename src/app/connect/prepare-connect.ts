@@ -3,7 +3,7 @@ import { renderProductChangesCard } from '../../cards';
 import { runReadinessChecks } from '../../checks/run-readiness-checks';
 import type { ReadinessReport } from '../../checks/readiness';
 import type { Json } from '../../store/store';
-import { createDraft, refusalAudit, type Person } from '../../workflow';
+import { createDraft, refusalAudit, sameWorkspace, type Person } from '../../workflow';
 import { CHECK_DEADLINE_MS } from '../budgets';
 import type { AppContext } from '../context';
 import { productChangesView, readinessView } from '../request-views';
@@ -11,7 +11,7 @@ import type { StoredRequest } from '../stored-request';
 import { applyRequestEvent } from '../apply-request-event';
 import { checkEnvironment } from '../check-environment';
 import { SUBMIT_NEEDS_SOC_CHANNEL_MESSAGE } from '../turn-guards';
-import { asModelConnections, connectChecksFor, tenantConnections } from '../model-connections';
+import { asModelConnections, connectChecksFor, connectionsAsAzureShows } from '../model-connections';
 
 export type PrepareOutcome = { ok: true; card: Json; request: StoredRequest } | { ok: false; title: string; message: string; code: string };
 
@@ -28,11 +28,13 @@ export async function prepareConnect(
   deadlineMs = CHECK_DEADLINE_MS,
 ): Promise<PrepareOutcome> {
   const at = ctx.now().toISOString();
-  const [connections, openRequests, socChannel] = await Promise.all([
-    tenantConnections(ctx, tenantId),
+  const [shown, openRequests, socChannel] = await Promise.all([
+    connectionsAsAzureShows(ctx, tenantId),
     ctx.store.listOpenRequests(tenantId),
     ctx.store.getSocChannel(tenantId),
   ]);
+  // A secondary candidate may be a workspace disconnected from the portal: connecting it goes ahead (its approver confirms).
+  const connections = shown.connections.filter((c) => !(c.recognised === 'candidate' && sameWorkspace(c.workspace, workspace)));
   const connection = connections[0] ?? null;
   const models = asModelConnections(connections);
   const decision = ctx.model.canStart({ kind: 'connect', workspace, connections: models, openRequests, requesterId: requester.id });
@@ -46,7 +48,7 @@ export async function prepareConnect(
     workspace,
     requester,
     recordedConnection: ctx.model.name === 'single' ? (connection?.workspace ?? null) : null,
-    ...(await connectChecksFor(ctx, tenantId, role)),
+    ...(await connectChecksFor(ctx, tenantId, role, connections)),
     deadlineMs,
     now: ctx.now,
     findConnected: ctx.connectedWorkspaces.find,

@@ -18,7 +18,7 @@ export function disconnectCard(request: StoredRequest, connection: ConnectionRec
     version: request.version,
     workspaceName: request.workspace.name,
     workspaceId: workspaceResourceId(request.workspace),
-    connectedSince: connection ? displayTime(connection.connectedAt) : CONNECTED_OUTSIDE_THE_BOT,
+    connectedSince: connection?.connectedAt ? displayTime(connection.connectedAt) : CONNECTED_OUTSIDE_THE_BOT,
     ...(connection?.connectedBy ? { connectedBy: connection.connectedBy.name } : {}),
     ...(reasonDraft !== undefined ? { reasonDraft } : {}),
     rollback: rollbackView(checklistOf(request)),

@@ -33,8 +33,8 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
   }
 
   const [openRequests, records] = await Promise.all([ctx.store.listOpenRequests(tenantId), tenantConnections(ctx, tenantId)]);
-  // Without a record, the workspace Azure shows as connected is the connected one (the primary).
-  const connections = records.length > 0 ? asModelConnections(records) : [{ workspace: target.workspace, role: 'primary' as const }];
+  // The multi model's come with the target; else, without a record, the workspace Azure shows as connected is the connected one.
+  const connections = target.connections ?? (records.length > 0 ? asModelConnections(records) : [{ workspace: target.workspace, role: 'primary' as const }]);
   const decision = ctx.model.canStart({ kind: 'disconnect', workspace: target.workspace, connections, openRequests, requesterId: requester.id });
   const own = records.find((r) => sameWorkspace(r.workspace, target.workspace)) ?? null;
   if (!decision.ok) {
@@ -44,11 +44,12 @@ export async function disconnectCommand(ctx: AppContext, origin: TurnOrigin, arg
   for (const draft of decision.draftsToCancel) {
     await applyRequestEvent(ctx, draft, { type: 'cancel', by: requester, at, expectedVersion: draft.version }, requester);
   }
+  const role = ctx.model.name === 'multi' ? (own?.role ?? target.role ?? 'primary') : undefined;
   const draft: StoredRequest = {
     ...createDraft({ id: ctx.newId(), tenantId, kind: 'disconnect', workspace: target.workspace, requester, at }),
     ...ctx.model.requestField,
-    ...(ctx.model.name === 'multi' ? { role: own?.role ?? 'primary' } : {}),
-    rollback: await rollbackChecklist(ctx, target.workspace, own ?? target.connection),
+    ...(role ? { role } : {}),
+    rollback: await rollbackChecklist(ctx, target.workspace, own ?? target.connection, role),
   };
   const committed = await ctx.store.commit({
     request: draft,

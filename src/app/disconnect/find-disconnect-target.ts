@@ -3,8 +3,9 @@ import { readConnectionSignals, type ConnectionSignals } from '../../checks/conn
 import { describeCallError, isAzureFailure } from '../../checks/describe-call-error';
 import { findConnectedWorkspaces } from '../../checks/find-connected-workspaces';
 import type { ConnectionRecord } from '../../store/store';
-import { formatWorkspace, refuse, type Refusal } from '../../workflow';
+import { formatWorkspace, refuse, sameWorkspace, type Refusal, type WorkspaceConnection, type WorkspaceRole } from '../../workflow';
 import type { AppContext } from '../context';
+import { asModelConnections, connectionsAsAzureShows } from '../model-connections';
 import { resolveWorkspace } from '../resolve-workspace';
 
 /**
@@ -13,7 +14,8 @@ import { resolveWorkspace } from '../resolve-workspace';
  * before the bot was installed).
  */
 export type DisconnectTarget =
-  | { ok: true; workspace: WorkspaceRef; connection: ConnectionRecord | null }
+  /** `connections`: the multi model's, as Azure shows them (records and recognised); `role`: the workspace's there. */
+  | { ok: true; workspace: WorkspaceRef; connection: ConnectionRecord | null; connections?: WorkspaceConnection[]; role?: WorkspaceRole }
   /** `refusal` is set when the answer is a business-rule refusal (audited); absent for lookup problems. */
   | { ok: false; title: string; message: string; refusal?: Refusal };
 
@@ -23,8 +25,9 @@ export type DisconnectTarget =
  * connected (several → ask which one; never guess).
  */
 export async function findDisconnectTarget(ctx: AppContext, tenantId: string, argument: string): Promise<DisconnectTarget> {
-  const record = await ctx.store.getConnection(tenantId);
   const typed = argument.trim();
+  if (ctx.model.name === 'multi') return multiTarget(ctx, tenantId, typed);
+  const record = await ctx.store.getConnection(tenantId);
   if (record) {
     if (typed === '') return { ok: true, workspace: record.workspace, connection: record };
     const resolved = await resolveWorkspace(ctx.arm, typed);
@@ -34,6 +37,43 @@ export async function findDisconnectTarget(ctx: AppContext, tenantId: string, ar
   }
   if (typed !== '') return recognisedByArgument(ctx, typed);
   return recognisedBySignals(ctx);
+}
+
+/**
+ * The multi model: the workspace typed, else the primary; the connections are the records and what
+ * Azure shows (connected in the portal), and the workspace model refuses one that is not connected.
+ */
+async function multiTarget(ctx: AppContext, tenantId: string, typed: string): Promise<DisconnectTarget> {
+  const [shown, resolved] = await Promise.all([
+    connectionsAsAzureShows(ctx, tenantId),
+    typed === '' ? Promise.resolve(null) : resolveWorkspace(ctx.arm, typed),
+  ]);
+  if (resolved && !resolved.ok) return { ok: false, title: 'Which workspace?', message: resolved.message };
+  const { connections, unread } = shown;
+  const workspace = resolved ? resolved.workspace : connections.find((c) => c.role === 'primary')?.workspace;
+  const own = workspace ? connections.find((c) => sameWorkspace(c.workspace, workspace)) : undefined;
+  if (unread && !own) {
+    return {
+      ok: false,
+      title: 'Could not check the connection',
+      message: `Azure did not answer when the bot looked for the connected workspaces (${unread}). Try again in a minute.`,
+    };
+  }
+  if (!workspace) {
+    return {
+      ok: false,
+      title: 'Nothing to disconnect',
+      message: 'No workspace is connected to the Defender portal: the bot has no record of one, and Azure shows none. Type `connect` to connect one.',
+      refusal: refuse('nothing_connected', 'No workspace is connected to the Defender portal.'),
+    };
+  }
+  return {
+    ok: true,
+    workspace,
+    connection: own && !own.recognised ? own : null,
+    connections: asModelConnections(connections),
+    ...(own ? { role: own.role } : {}),
+  };
 }
 
 async function recognisedByArgument(ctx: AppContext, typed: string): Promise<DisconnectTarget> {

@@ -2,6 +2,7 @@ import { readConnectionSignals } from '../../checks/connection-signals';
 import { isAzureFailure } from '../../checks/describe-call-error';
 import { formatWorkspace, sameWorkspace } from '../../workflow';
 import type { AppContext } from '../context';
+import { connectionsAsAzureShows } from '../model-connections';
 import type { StoredRequest } from '../stored-request';
 
 /**
@@ -12,9 +13,10 @@ import type { StoredRequest } from '../stored-request';
  */
 export async function disconnectStillNeeded(ctx: AppContext, request: StoredRequest): Promise<{ ok: true } | { ok: false; message: string }> {
   if (request.workspaceModel === 'multi') {
-    const records = await ctx.store.listConnections(request.tenantId);
-    if (records.some((r) => sameWorkspace(r.workspace, request.workspace))) return { ok: true };
-    if (records.length > 0) {
+    // The records and what Azure shows (connected in the portal); unread, the submit goes ahead.
+    const { connections, unread } = await connectionsAsAzureShows(ctx, request.tenantId);
+    if (unread || connections.some((r) => sameWorkspace(r.workspace, request.workspace))) return { ok: true };
+    if (connections.length > 0) {
       return {
         ok: false,
         message: `${formatWorkspace(request.workspace)} is no longer connected to the Defender portal. Type \`status\` to see the connections.`,

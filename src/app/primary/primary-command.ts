@@ -1,8 +1,8 @@
 import { renderPrimaryChangeCard } from '../../cards';
-import { createDraft, refusalAudit, workspaceResourceId } from '../../workflow';
+import { createDraft, refusalAudit, sameWorkspace, workspaceResourceId } from '../../workflow';
 import { applyRequestEvent } from '../apply-request-event';
 import type { AppContext } from '../context';
-import { asModelConnections, tenantConnections } from '../model-connections';
+import { asModelConnections, connectionsAsAzureShows } from '../model-connections';
 import { resolveWorkspace } from '../resolve-workspace';
 import { messageReply } from '../respond';
 import type { StoredRequest } from '../stored-request';
@@ -46,7 +46,17 @@ export async function primaryCommand(ctx: AppContext, origin: TurnOrigin, argume
   }
   const resolved = await resolveWorkspace(ctx.arm, argument);
   if (!resolved.ok) return [messageReply({ title: 'Which workspace?', text: resolved.message, style: 'warning' })];
-  const [records, openRequests] = await Promise.all([tenantConnections(ctx, tenantId), ctx.store.listOpenRequests(tenantId)]);
+  const [shown, openRequests] = await Promise.all([connectionsAsAzureShows(ctx, tenantId), ctx.store.listOpenRequests(tenantId)]);
+  const records = shown.connections;
+  if (shown.unread && !records.some((r) => sameWorkspace(r.workspace, resolved.workspace))) {
+    return [
+      messageReply({
+        title: 'Could not check the connection',
+        text: `Azure did not answer when the bot looked for the connected workspaces (${shown.unread}). Try again in a minute.`,
+        style: 'warning',
+      }),
+    ];
+  }
   const decision = ctx.model.canStart({
     kind: 'primary',
     workspace: resolved.workspace,

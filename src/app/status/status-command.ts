@@ -2,12 +2,12 @@ import type { TurnOrigin } from '../turn-origin';
 import { renderStatusCard, type ConnectedWorkspaceView, type OpenRequestView, type StatusView } from '../../cards';
 import { portalTurnsOff, rulesStillOff, snapshotRule } from '../../checks/approval-snapshot';
 import { describeCallError, isAzureFailure, withDeadline } from '../../checks/describe-call-error';
-import type { ConnectionRecord } from '../../store/store';
 import { samePerson, workspaceResourceId } from '../../workflow';
 import { personOf } from '../turn-guards';
 import type { AppContext } from '../context';
 import { CONNECTED_OUTSIDE_THE_BOT } from '../disconnect/disconnect-card';
 import { displayAge, displayTime } from '../display-time';
+import { connectionsAsAzureShows, type TenantConnection } from '../model-connections';
 import { rollbackView } from '../request-views';
 import type { StoredRequest } from '../stored-request';
 import type { Reply } from '../types';
@@ -30,19 +30,22 @@ const SIGNALS_DEADLINE_MS = 4_000;
 export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promise<Reply[]> {
   const tenantId = origin.tenantId;
   const now = ctx.now();
-  const [records, open, audit] = await Promise.all([
-    ctx.store.listConnections(tenantId),
+  const multi = ctx.model.name === 'multi';
+  // The multi model adds what Azure shows of connections made in the portal (several at once).
+  const [shown, open, audit] = await Promise.all([
+    connectionsAsAzureShows(ctx, tenantId),
     ctx.store.listOpenRequests(tenantId),
     ctx.store.listAudit(tenantId, STATUS_AUDIT_WINDOW),
   ]);
+  const records = shown.connections;
   const caller = personOf(origin);
   const visible = open.filter((r) => r.state !== 'draft' || (caller !== null && samePerson(r.requester, caller)));
   const changes = audit.filter((a) => a.outcome === 'accepted').slice(0, STATUS_EVENT_COUNT);
-  const multi = ctx.model.name === 'multi';
   const connection = records.find((r) => r.role === 'primary') ?? records[0] ?? null;
   const secondaries = multi ? records.filter((r) => r !== connection).map((r) => connectedView(r, multi)) : [];
+  const candidates = records.filter((r) => r.recognised === 'candidate').map((r) => r.workspace.name);
   const [recognised, rollback] = await Promise.all([
-    connection ? ({ connected: connectedView(connection, multi) } as Recognised) : recognisedConnection(ctx),
+    connection ? ({ connected: connectedView(connection, multi), ...connectionsNote(candidates, shown.unread) } as Recognised) : recognisedConnection(ctx),
     connection ? undefined : pendingRollback(ctx, tenantId),
   ]);
   const connected = recognised.connected;
@@ -55,7 +58,11 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
     // Nothing to turn back on while a workspace is connected (or may be).
     ...(rollback && !connected && !recognised.connectionNote ? { rollback } : {}),
   });
-  const withSecondaries = multi ? ` as the primary, with ${secondaries.length} secondary workspace${secondaries.length === 1 ? '' : 's'}` : '';
+  const recorded = secondaries.length - candidates.length;
+  const withSecondaries = multi
+    ? ` as the primary, with ${recorded} secondary workspace${recorded === 1 ? '' : 's'}` +
+      (candidates.length > 0 ? ` and ${candidates.length} more that Azure shows as secondar${candidates.length === 1 ? 'y' : 'ies'}` : '')
+    : '';
   const summary = connected
     ? `Status: ${connected.workspaceName} is connected${withSecondaries}`
     : recognised.connectionNote
@@ -64,16 +71,41 @@ export async function statusCommand(ctx: AppContext, origin: TurnOrigin): Promis
   return [{ card: card, summary }];
 }
 
-function connectedView(c: ConnectionRecord, withRole = false): ConnectedWorkspaceView {
+function connectedView(c: TenantConnection, withRole = false): ConnectedWorkspaceView {
+  if (c.recognised) {
+    return {
+      ...(withRole ? { role: c.role === 'secondary' ? 'Secondary' : 'Primary' } : {}),
+      ...(c.recognised === 'candidate' ? { candidate: true } : {}),
+      workspaceName: c.workspace.name,
+      workspaceId: workspaceResourceId(c.workspace),
+      since: CONNECTED_OUTSIDE_THE_BOT,
+      connectedBy: 'Not recorded (outside the bot)',
+    };
+  }
   return {
     ...(withRole ? { role: c.role === 'secondary' ? 'Secondary' : 'Primary' } : {}),
     ...(withRole && c.primarySince ? { primarySince: displayTime(c.primarySince) } : {}),
     ...(withRole && c.primaryBy ? { primaryBy: c.primaryBy.name } : {}),
     workspaceName: c.workspace.name,
     workspaceId: workspaceResourceId(c.workspace),
-    since: displayTime(c.connectedAt),
+    since: c.connectedAt ? displayTime(c.connectedAt) : CONNECTED_OUTSIDE_THE_BOT,
     connectedBy: c.connectedBy?.name ?? 'Not recorded',
     ...(c.approvedBy ? { approvedBy: c.approvedBy.name } : {}),
+  };
+}
+
+/**
+ * Beside the recorded connections: the secondary candidates Azure shows (not proof: a workspace
+ * disconnected from the portal keeps a secondary's signals), or that Azure could not be read.
+ */
+function connectionsNote(candidates: string[], unread: string | undefined): { connectionNote?: string } {
+  if (unread) return { connectionNote: `The bot could not check Azure for connections made in the portal (${unread}). Try \`status\` again in a minute.` };
+  if (candidates.length === 0) return {};
+  return {
+    connectionNote:
+      `Azure shows a secondary's signals for ${candidates.join(', ')}, which the bot has no record of: connected in the portal, or ` +
+      `disconnected from it (both leave the same signals). System > Settings > Microsoft Sentinel > Workspaces in the Defender portal ` +
+      `tells for sure. \`disconnect WORKSPACE\` and \`primary WORKSPACE\` work on them, \`connect WORKSPACE\` on one that is not connected.`,
   };
 }
 

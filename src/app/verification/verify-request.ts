@@ -156,8 +156,9 @@ function connectionChange(request: StoredRequest, at: string, records: Connectio
     case 'disconnect':
       return { remove: key };
     case 'primary': {
-      const existing = records.find((r) => r.workspaceKey === key);
-      return { promote: { ...(existing ?? record), role: 'primary', primarySince: at, primaryBy: decision?.by ?? null } };
+      // A secondary connected in the portal has no record: the bot saw it become the primary, not its connect.
+      const existing = records.find((r) => r.workspaceKey === key) ?? { ...record, connectedAt: '', connectedBy: null, approvedBy: null, requestId: null };
+      return { promote: { ...existing, role: 'primary', primarySince: at, primaryBy: decision?.by ?? null } };
     }
   }
 }
